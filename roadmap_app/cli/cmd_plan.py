@@ -1,0 +1,15 @@
+"""`roadmap-planner plan` (not implemented yet)."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import CliError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("args", nargs="*")
+
+
+def run(args: argparse.Namespace) -> int:
+    raise CliError("roadmap-planner plan: not implemented yet")

@@ -1,0 +1,5 @@
+"""The observable document (QtCore/QtGui only; no widgets)."""
+
+from .document import RoadmapDocument
+
+__all__ = ["RoadmapDocument"]

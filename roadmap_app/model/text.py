@@ -1,0 +1,56 @@
+"""Constrained string and number types shared by every model.
+
+Every field that can come from a file is capped here, so a hostile file is
+rejected by validation rather than by running out of memory later. Strings
+may not carry lone surrogates (they cannot be written back as UTF-8) or
+control characters other than tab and newline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+MAX_TITLE = 300
+MAX_TEXT = 50_000
+MAX_URL = 2_048
+MAX_ID = 128
+MAX_HOURS = 100_000.0
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+ID_PATTERN = r"^[A-Za-z0-9_\-][A-Za-z0-9_.:\-]{0,127}$"
+
+
+def _clean_text(value: str) -> str:
+    if _SURROGATE.search(value):
+        raise ValueError("contains a lone surrogate (not valid Unicode text)")
+    if _CONTROL.search(value):
+        raise ValueError("contains control characters")
+    return value
+
+
+def _clean_line(value: str) -> str:
+    if _SURROGATE.search(value):
+        raise ValueError("contains a lone surrogate (not valid Unicode text)")
+    if _CONTROL_LINE.search(value):
+        raise ValueError("must be a single line without control characters")
+    return value
+
+
+Identifier = Annotated[
+    str, StringConstraints(min_length=1, max_length=MAX_ID, pattern=ID_PATTERN)
+]
+Title = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_TITLE),
+    AfterValidator(_clean_line),
+]
+ShortText = Annotated[str, StringConstraints(max_length=MAX_TITLE), AfterValidator(_clean_line)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator(_clean_text)]
+UrlText = Annotated[str, StringConstraints(max_length=MAX_URL), AfterValidator(_clean_line)]
+Hours = Annotated[float, Field(ge=0.0, le=MAX_HOURS, allow_inf_nan=False)]
+Coordinate = Annotated[float, Field(ge=-1e7, le=1e7, allow_inf_nan=False)]

@@ -1,0 +1,104 @@
+"""Bytes <-> model for our own `.roadmap` format (two-stage loading).
+
+bytes -> capped JSON -> envelope check -> migrations by schema_version ->
+validated model -> structural rules (graph layer). Loaders take bytes so tests
+can work in memory; `storage.files` does the disk side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..graph.rules import validate_roadmap
+from ..model import FORMAT_NAME, SCHEMA_VERSION, Roadmap, RoadmapFile
+from . import safejson
+from .errors import FileFormatError, NewerVersionError
+from .migrations import migrate
+
+
+@dataclass
+class Loaded:
+    """A roadmap read from bytes, with what the reader should know about it."""
+
+    roadmap: Roadmap
+    schema_version: int  # as found in the file, before migration
+    migrated: bool = False
+    read_only_reason: str | None = None
+    envelope_extra: dict[str, Any] = field(default_factory=dict)
+
+
+def describe_validation_error(exc: ValidationError) -> str:
+    """One line: where and what, for the first problem pydantic found."""
+    err = exc.errors()[0]
+    where = ".".join(str(part) for part in err.get("loc", ())) or "top level"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"{where}: {err.get('msg', 'invalid value')}{more}"
+
+
+def _envelope(data: Any) -> tuple[int, int]:
+    if not isinstance(data, dict):
+        raise FileFormatError("top level must be a JSON object")
+    if data.get("format") != FORMAT_NAME:
+        raise FileFormatError(f'not a roadmap file ("format" must be "{FORMAT_NAME}")')
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= 10_000:
+        raise FileFormatError("schema_version must be a whole number from 1")
+    min_reader = data.get("min_reader_version", version)
+    if not isinstance(min_reader, int) or isinstance(min_reader, bool) or min_reader < 1:
+        raise FileFormatError("min_reader_version must be a whole number from 1")
+    if "roadmap" not in data:
+        raise FileFormatError('missing "roadmap"')
+    return version, min_reader
+
+
+def loads(data: bytes, *, allow_newer: bool = False) -> Loaded:
+    """Parse and validate a `.roadmap` file's bytes.
+
+    A file that needs a newer reader raises NewerVersionError, unless
+    `allow_newer` is set: then it is read best-effort and marked read-only.
+    """
+    raw = safejson.loads(data)
+    version, min_reader = _envelope(raw)
+    read_only = None
+    if min_reader > SCHEMA_VERSION:
+        message = (
+            f"written by a newer Roadmap Planner (file format {version}, needs reader "
+            f"version {min_reader}; this app reads up to {SCHEMA_VERSION})"
+        )
+        if not allow_newer:
+            raise NewerVersionError(message, min_reader_version=min_reader)
+        read_only = message
+    migrated = version < SCHEMA_VERSION
+    if migrated:
+        raw = migrate(raw, version)
+    try:
+        envelope = RoadmapFile.model_validate(raw)
+    except ValidationError as exc:
+        raise FileFormatError(describe_validation_error(exc)) from None
+    validate_roadmap(envelope.roadmap)
+    return Loaded(
+        roadmap=envelope.roadmap,
+        schema_version=version,
+        migrated=migrated,
+        read_only_reason=read_only,
+        envelope_extra=dict(envelope.model_extra or {}),
+    )
+
+
+def to_jsonable(roadmap: Roadmap) -> dict[str, Any]:
+    return roadmap.model_dump(mode="json", exclude_none=False)
+
+
+def dumps(roadmap: Roadmap, *, envelope_extra: dict[str, Any] | None = None) -> bytes:
+    """Deterministic bytes for a roadmap: saving twice gives identical output."""
+    doc: dict[str, Any] = dict(envelope_extra or {})
+    doc.update(
+        format=FORMAT_NAME,
+        schema_version=SCHEMA_VERSION,
+        min_reader_version=SCHEMA_VERSION,
+        roadmap=to_jsonable(roadmap),
+    )
+    return safejson.dumps(doc)
