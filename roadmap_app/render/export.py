@@ -1,0 +1,42 @@
+"""Image export entry point for the CLI and the GUI: PNG, SVG or PDF by extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..model import Roadmap
+from .options import IMAGE_FORMATS, ExportError, ExportOptions, ExportResult
+from .raster import export_png
+from .scene_source import build_scene, source_rect
+from .vector import export_pdf, export_svg
+
+
+def export_image(
+    roadmap: Roadmap,
+    out_path: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    scene=None,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ExportResult:
+    """Write `roadmap` as an image. `scene` lets the GUI reuse its own canvas scene."""
+    options = options or ExportOptions()
+    path = Path(out_path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in IMAGE_FORMATS:
+        raise ExportError(f"{path}: unknown image format .{fmt} (use .png, .svg or .pdf)")
+    if not roadmap.nodes:
+        raise ExportError(f"{path}: the roadmap has no nodes to draw")
+    if not path.parent.is_dir():
+        raise ExportError(f"{path}: the folder {path.parent} does not exist")
+    scene = scene or build_scene(roadmap, options)
+    src = source_rect(scene, roadmap, options)
+    if src.isEmpty():
+        raise ExportError(f"{path}: nothing to draw in the chosen area")
+    if fmt == "png":
+        return export_png(scene, roadmap, src, path, options, progress, cancelled)
+    if fmt == "svg":
+        return export_svg(scene, roadmap, src, path, options)
+    return export_pdf(scene, roadmap, src, path, options)

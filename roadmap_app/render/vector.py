@@ -1,0 +1,87 @@
+"""SVG and PDF export of the scene, with the PDF's node appendix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtSvg import QSvgGenerator
+
+from ..model import Roadmap
+from ..storage import atomic_write
+from .appendix import build_appendix
+from .decorations import Decorations
+from .options import ExportOptions, ExportResult
+
+
+def _paint_page(painter: QPainter, scene, roadmap: Roadmap, src: QRectF, options: ExportOptions,
+                width: float, height: float, scale: float) -> None:
+    deco = Decorations(roadmap, options, scale)
+    deco.fill_background(painter, QRectF(0, 0, width, height))
+    deco.paint_header(painter, width)
+    header, legend = deco.header_height(), deco.legend_height()
+    target = QRectF(0, header, width, max(1.0, height - header - legend))
+    scene.render(painter, target, src, Qt.AspectRatioMode.KeepAspectRatio)
+    if legend:
+        deco.paint_legend(painter, height - legend, width)
+
+
+def export_svg(scene, roadmap: Roadmap, src: QRectF, path: Path, options: ExportOptions) -> ExportResult:
+    deco = Decorations(roadmap, options, 1.0)
+    width = max(src.width(), deco.natural_width())
+    height = deco.header_height() + src.height() + deco.legend_height()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    generator = QSvgGenerator()
+    generator.setOutputDevice(buffer)
+    generator.setSize(QSize(round(width), round(height)))
+    generator.setViewBox(QRectF(0, 0, width, height))
+    generator.setTitle(roadmap.title)
+    generator.setDescription("Exported by Roadmap Planner")
+    painter = QPainter(generator)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    _paint_page(painter, scene, roadmap, src, options, width, height, 1.0)
+    painter.end()
+    buffer.close()
+    atomic_write(path, bytes(data.data()))
+    return ExportResult(str(path), round(width), round(height), 1.0)
+
+
+def export_pdf(scene, roadmap: Roadmap, src: QRectF, path: Path, options: ExportOptions) -> ExportResult:
+    """Page 1: the roadmap fitted on a landscape A3 page. Then the appendix, A4 portrait."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(roadmap.title)
+    writer.setCreator("Roadmap Planner")
+    writer.setResolution(150)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A3), QPageLayout.Orientation.Landscape,
+                                     QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
+    painter = QPainter(writer)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    _paint_page(painter, scene, roadmap, src, options, page.width(), page.height(),
+                writer.resolution() / 96.0)
+    appendix_layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                  QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    writer.setPageLayout(appendix_layout)
+    writer.newPage()
+    page = writer.pageLayout().paintRectPixels(writer.resolution())
+    document = build_appendix(roadmap)
+    document.documentLayout().setPaintDevice(writer)
+    document.setPageSize(QSizeF(page.width(), page.height()))
+    pages = document.pageCount()
+    for index in range(pages):
+        if index:
+            writer.newPage()
+        painter.save()
+        painter.translate(0, -index * page.height())
+        document.drawContents(painter, QRectF(0, index * page.height(), page.width(), page.height()))
+        painter.restore()
+    painter.end()
+    buffer.close()
+    atomic_write(path, bytes(data.data()))
+    return ExportResult(str(path), page.width(), page.height(), 1.0)
