@@ -1,0 +1,203 @@
+"""Helpers every importer shares: safe ids, text clean-up, caps, cycle breaking, final checks.
+
+Foreign files are loose and sometimes hostile. These helpers turn foreign values
+into values the model accepts (or a one-line FileFormatError), so each importer
+only decides what things mean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from pydantic import ValidationError
+
+from ..graph.rules import validate_roadmap
+from ..model import Edge, EdgeKind, Roadmap
+from ..model.errors import ValidationProblem
+from ..model.roadmap import MAX_EDGES, MAX_NODES
+from ..model.text import MAX_TEXT, MAX_TITLE, MAX_URL
+from ..storage.codec import describe_validation_error
+from ..storage.errors import FileFormatError
+from .report import ImportReport
+
+_ID_OK = re.compile(r"^[A-Za-z0-9_\-][A-Za-z0-9_.:\-]{0,127}$")
+_ID_BAD_CHARS = re.compile(r"[^A-Za-z0-9_.:\-]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACES = re.compile(r"\s+")
+MAX_ITEMS = 2 * MAX_NODES  # raw foreign items (incl. decoration) we look at before giving up
+MAX_CYCLE_WORK = 5_000  # edges inside cycles we are willing to examine one by one
+
+
+def is_valid_id(value: object) -> bool:
+    return isinstance(value, str) and bool(_ID_OK.match(value))
+
+
+def safe_id(raw: object, used: set[str], *, prefix: str = "n") -> str:
+    """A valid, unused id for a foreign id: the id itself when it is valid.
+
+    Invalid ids become their safe characters plus a short hash of the original,
+    so the same foreign id maps to the same id on every import.
+    """
+    text = raw if isinstance(raw, str) else str(raw)
+    if is_valid_id(text) and text not in used:
+        used.add(text)
+        return text
+    base = _ID_BAD_CHARS.sub("-", text).strip("-.:")[:80] or prefix
+    if not re.match(r"[A-Za-z0-9_\-]", base[0]):
+        base = f"{prefix}-{base}"
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    candidate = f"{base}-{digest}"
+    counter = 2
+    while candidate in used:
+        candidate = f"{base}-{digest}-{counter}"
+        counter += 1
+    used.add(candidate)
+    return candidate
+
+
+def clean_text(value: object, *, limit: int = MAX_TEXT) -> str:
+    """Multi-line plain text: no lone surrogates or control characters, at most `limit` chars."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    text = _SURROGATE.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text)
+    return text[:limit]
+
+
+def clean_line(value: object, *, limit: int = MAX_TITLE) -> str:
+    """One line of plain text (whitespace runs collapsed), at most `limit` chars."""
+    text = clean_text(value, limit=limit * 4 + 16)
+    return _SPACES.sub(" ", text).strip()[:limit].strip()
+
+
+def clean_title(value: object, fallback: str, report: ImportReport, where: str) -> str:
+    raw = clean_text(value, limit=MAX_TEXT)
+    title = clean_line(raw)
+    if len(_SPACES.sub(" ", raw).strip()) > MAX_TITLE:
+        report.warn(f"{where}: title shortened to {MAX_TITLE} characters")
+    return title or clean_line(fallback) or "Untitled"
+
+
+def clean_url(value: object) -> str:
+    if not isinstance(value, str):
+        return ""
+    url = clean_line(value, limit=MAX_URL + 1)
+    return url if len(url) <= MAX_URL else ""
+
+
+def finite_number(value: object) -> float | None:
+    """A finite float from a JSON/XML number, or None (bools and strings are not numbers)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
+def check_count(what: str, count: int, limit: int = MAX_ITEMS) -> None:
+    if count > limit:
+        raise FileFormatError(f"too many {what} ({count}; the limit is {limit})")
+
+
+def stem_id_and_title(source: Path | str | None, fallback: str) -> tuple[str, str]:
+    name = Path(source).stem if source else fallback
+    return safe_id(name or fallback, set(), prefix="roadmap"), clean_line(name) or fallback
+
+
+def add_edges_acyclic(
+    node_ids: Iterable[str],
+    candidates: Iterable[tuple[str, str, EdgeKind]],
+    report: ImportReport,
+    *,
+    label=str,
+) -> list[Edge]:
+    """Keep candidate edges in order, dropping duplicates, self-loops and cycle closers.
+
+    Each dropped edge is reported with its reason. `label(node_id)` names a node in
+    messages. Only edges inside strongly connected components can close a cycle,
+    so only those are checked one by one.
+    """
+    ids = set(node_ids)
+    seen: set[tuple[str, str, str]] = set()
+    kept: list[tuple[str, str, EdgeKind]] = []
+    for source, target, kind in candidates:
+        if source not in ids or target not in ids:
+            missing = source if source not in ids else target
+            report.drop("edges to missing nodes", why=f"dropped edge {source} -> {target}: "
+                        f"no node {missing}")
+            continue
+        if source == target:
+            report.drop("self-loops", why=f"dropped edge {label(source)} -> itself")
+            continue
+        key = (source, target, kind.value)
+        if key in seen:
+            report.drop("duplicate edges")
+            continue
+        seen.add(key)
+        kept.append((source, target, kind))
+    check_count("edges", len(kept), MAX_EDGES)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(ids)
+    graph.add_edges_from((s, t) for s, t, k in kept if k.is_ordering)
+    in_cycle: set[tuple[str, str]] = set()
+    for component in nx.strongly_connected_components(graph):
+        if len(component) > 1:
+            in_cycle.update((s, t) for s, t in graph.subgraph(component).edges)
+    if in_cycle:
+        if len(in_cycle) > MAX_CYCLE_WORK:
+            raise FileFormatError(f"too many cycles among the edges ({len(in_cycle)} edges in cycles)")
+        graph.remove_edges_from(in_cycle)
+        result: list[Edge] = []
+        for source, target, kind in kept:
+            if kind.is_ordering and (source, target) in in_cycle:
+                if nx.has_path(graph, target, source):
+                    report.drop("edges that closed a cycle", why=(
+                        f"dropped edge {label(source)} -> {label(target)}: it would close a cycle"))
+                    continue
+                graph.add_edge(source, target)
+            result.append(Edge(source=source, target=target, kind=kind))
+        return result
+    return [Edge(source=s, target=t, kind=k) for s, t, k in kept]
+
+
+def build_roadmap(data: dict[str, Any]) -> Roadmap:
+    """Validate a roadmap built by an importer; any problem becomes one FileFormatError line."""
+    try:
+        roadmap = Roadmap.model_validate(data)
+    except ValidationError as exc:
+        raise FileFormatError(describe_validation_error(exc)) from None
+    try:
+        validate_roadmap(roadmap)
+    except ValidationProblem as exc:
+        raise FileFormatError(str(exc)) from None
+    return roadmap
+
+
+def nodes_by_stage(roadmap: Roadmap) -> list[tuple[str, list]]:
+    """(stage, nodes) in stage order; inside a stage, prerequisites before what they unlock.
+
+    Stages without nodes are left out. The order is deterministic: ties keep file order.
+    """
+    index = {node.id: i for i, node in enumerate(roadmap.nodes)}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(index)
+    graph.add_edges_from(
+        (e.source, e.target) for e in roadmap.edges
+        if e.kind.is_ordering and e.source in index and e.target in index
+    )
+    try:
+        order = list(nx.lexicographical_topological_sort(graph, key=index.__getitem__))
+    except nx.NetworkXUnfeasible:  # not validated yet: fall back to file order
+        order = list(index)
+    rank = {node_id: i for i, node_id in enumerate(order)}
+    groups: dict[str, list] = {stage: [] for stage in roadmap.stage_order()}
+    for node in roadmap.nodes:
+        groups[node.stage].append(node)
+    return [(stage, sorted(nodes, key=lambda n: rank[n.id])) for stage, nodes in groups.items() if nodes]
