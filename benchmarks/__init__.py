@@ -1,0 +1,1 @@
+"""The performance suite: `make bench` (full) or `python -m benchmarks.run --smoke`."""
