@@ -1,8 +1,19 @@
 """Atomic, durable file replacement: the only way this app writes a file.
 
-Write a temporary file beside the target, check every byte went out, fsync
-it, os.replace it over the target, then fsync the directory. On any failure
-the old file is untouched and the temporary file is removed.
+Every writer (plan saves, autosave recovery copies, the CLI, exports,
+backups, settings) goes through `atomic_write`:
+
+1. optionally parse the bytes back first (`verify`), so we never write what
+   we could not load;
+2. write a temporary file beside the target, checking every write's byte
+   count (Qt's QSaveFile was seen committing a truncated file on a full disk);
+3. fsync it, check its size on disk, `os.replace` it over the target;
+4. fsync the directory. Only then is the save acknowledged.
+
+On any failure the old file is byte-identical and the temporary file is
+removed, and a SaveError with a one-line message is raised. A failed
+directory fsync is a failure too: the previous file is put back (from a hard
+link taken before the replace), so "saved" always means durable.
 """
 
 from __future__ import annotations
@@ -20,7 +31,8 @@ TMP_PREFIX = "."
 TMP_SUFFIX = ".rp-tmp"
 
 
-def _describe(exc: OSError) -> str:
+def describe_os_error(exc: OSError) -> str:
+    """A short, human reason for an OSError."""
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno == errno.EDQUOT:
@@ -31,10 +43,16 @@ def _describe(exc: OSError) -> str:
         return "the file system is read-only"
     if exc.errno == errno.EFBIG:
         return "the file is too large for this file system"
+    if exc.errno == errno.EIO:
+        return "input/output error (the disk or network share failed)"
     return exc.strerror or str(exc)
 
 
+_describe = describe_os_error  # older name, kept for callers
+
+
 def temp_path_for(target: Path) -> Path:
+    """A unique hidden temporary name beside `target` (removed by remove_stale_temps)."""
     return target.with_name(f"{TMP_PREFIX}{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
 
 
@@ -48,18 +66,55 @@ def fsync_directory(directory: Path) -> None:
         os.close(fd)
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    written = 0
+    while written < len(data):
+        n = os.write(fd, view[written:])
+        if n <= 0:  # a zero-byte write would loop forever; treat it as the disk refusing
+            raise OSError(errno.ENOSPC, f"short write ({written} of {len(data)} bytes)")
+        written += n
+    if written != len(data):
+        raise OSError(errno.EIO, f"wrote {written} of {len(data)} bytes")
+
+
+def _keep_old(target: Path) -> Path | None:
+    """Hard-link the current target so a failed directory sync can put it back."""
+    if not target.exists():
+        return None
+    link = temp_path_for(target)
+    try:
+        os.link(target, link)
+    except (OSError, NotImplementedError, AttributeError):
+        return None  # file systems without hard links: no rollback, the rest still holds
+    return link
+
+
+def _roll_back(target: Path, old: Path | None) -> None:
+    with contextlib.suppress(OSError):
+        if old is not None:
+            os.replace(old, target)
+        else:
+            os.unlink(target)
+    with contextlib.suppress(OSError):
+        fsync_directory(target.parent)
+
+
 def atomic_write(
     target: Path | str,
     data: bytes,
     *,
     verify: Callable[[bytes], object] | None = None,
+    mode: int = 0o644,
 ) -> None:
     """Replace `target` with `data`, durably, or raise SaveError leaving it untouched.
 
     `verify` is called with the bytes before anything is written (for example a
-    parser), so we never write what we could not read back.
+    parser), so we never write what we could not read back. An existing
+    target keeps its permission bits; a new one gets `mode`.
     """
     target = Path(target)
+    data = bytes(data)
     if verify is not None:
         try:
             verify(data)
@@ -67,49 +122,71 @@ def atomic_write(
             raise SaveError(f"{target.name}: refusing to save, the data would not load back: {exc}") from exc
     directory = target.parent
     tmp = temp_path_for(target)
+    old: Path | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
         try:
-            view = memoryview(data)
-            written = 0
-            while written < len(data):
-                n = os.write(fd, view[written:])
-                if n <= 0:
-                    raise OSError(errno.EIO, "short write")
-                written += n
-            if written != len(data):
-                raise OSError(errno.EIO, f"wrote {written} of {len(data)} bytes")
+            _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
-        if os.path.getsize(tmp) != len(data):
+        if os.stat(tmp).st_size != len(data):
             raise OSError(errno.EIO, "the written file has the wrong size")
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o777)
+        old = _keep_old(target)
         os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise SaveError(f"{target}: could not save: {_describe(exc)}") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    except BaseException as exc:
+        for leftover in (tmp, old):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
+        if isinstance(exc, OSError):
+            raise SaveError(f"{target}: could not save: {describe_os_error(exc)}") from exc
         raise
     try:
         fsync_directory(directory)
     except OSError as exc:
-        # The new file is in place but may not survive a power cut; say so.
-        raise SaveError(f"{target}: saved, but the folder could not be synced: {_describe(exc)}") from exc
+        # The new name may not survive a power cut: put the old file back so
+        # the caller's "not saved" is true, and let it retry.
+        _roll_back(target, old)
+        raise SaveError(
+            f"{target}: could not save: the folder could not be synced ({describe_os_error(exc)})"
+        ) from exc
+    if old is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
 
 
-def remove_stale_temps(directory: Path) -> list[Path]:
-    """Delete temporary files a crashed save left behind. Returns what was removed."""
-    removed = []
+def atomic_write_text(
+    target: Path | str,
+    text: str,
+    *,
+    encoding: str = "utf-8",
+    verify: Callable[[bytes], object] | None = None,
+    mode: int = 0o644,
+) -> None:
+    """atomic_write for text (exports, settings). Unencodable text raises SaveError."""
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        raise SaveError(f"{Path(target).name}: could not save: text cannot be encoded as {encoding}") from exc
+    atomic_write(target, data, verify=verify, mode=mode)
+
+
+def remove_stale_temps(directory: Path | str) -> list[Path]:
+    """Delete temporary files a crashed save left behind. Returns what was removed.
+
+    Call at startup, before anything writes into `directory`: a temp file of
+    a save in progress in another process would be removed too.
+    """
+    directory = Path(directory)
+    removed: list[Path] = []
     if not directory.is_dir():
         return removed
-    for path in directory.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"):
+    for path in sorted(directory.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}")):
         with contextlib.suppress(OSError):
             path.unlink()
             removed.append(path)

@@ -7,6 +7,7 @@ can work in memory; `storage.files` does the disk side.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,8 +27,18 @@ class Loaded:
     roadmap: Roadmap
     schema_version: int  # as found in the file, before migration
     migrated: bool = False
-    read_only_reason: str | None = None
+    read_only_reason: str | None = None  # set when the file needs a newer reader
     envelope_extra: dict[str, Any] = field(default_factory=dict)
+    content_hash: str | None = None  # of the bytes read; see storage.files.changed_on_disk
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
+
+
+def content_hash(data: bytes) -> str:
+    """A strong hash of file bytes, to notice changes made by someone else."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def describe_validation_error(exc: ValidationError) -> str:
@@ -60,7 +71,7 @@ def loads(data: bytes, *, allow_newer: bool = False) -> Loaded:
     A file that needs a newer reader raises NewerVersionError, unless
     `allow_newer` is set: then it is read best-effort and marked read-only.
     """
-    raw = safejson.loads(data)
+    raw = safejson.loads(data, reject_duplicate_keys=True)
     version, min_reader = _envelope(raw)
     read_only = None
     if min_reader > SCHEMA_VERSION:
@@ -85,6 +96,7 @@ def loads(data: bytes, *, allow_newer: bool = False) -> Loaded:
         migrated=migrated,
         read_only_reason=read_only,
         envelope_extra=dict(envelope.model_extra or {}),
+        content_hash=content_hash(data),
     )
 
 

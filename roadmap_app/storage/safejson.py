@@ -1,13 +1,18 @@
 """JSON parsing with the caps every importer shares.
 
 Caps are checked before or while parsing, so a hostile file costs at most
-MAX_FILE_BYTES of memory and never recurses deeply: size first, then nesting
-depth by a cheap scan, then parsing that rejects NaN and Infinity.
+MAX_FILE_BYTES of memory and never recurses deeply: size first, then a sniff
+for binary formats, then parsing that rejects NaN, Infinity, overflowing
+floats (1e400 parses as inf) and integers with thousands of digits, then
+nesting depth and lone surrogates on the parsed value (a lone surrogate
+could never be written back as UTF-8, so "anything we accept we can save"
+would break).
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -15,9 +20,26 @@ from .errors import FileFormatError
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 48
+MAX_INT_DIGITS = 40  # far beyond any count or id; Python itself refuses > 4300
+MAX_NUMBER_CHARS = 100
 
-_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKETS = re.compile(rb"[\[\]{}]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+# Leading bytes of formats people mistake for a roadmap file.
+_MAGIC = [
+    (b"PK\x03\x04", "a zip archive"),
+    (b"PK\x05\x06", "a zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xfe\xff", "UTF-16 text"),
+    (b"\xff\xfe", "UTF-16 text"),
+]
 
 
 def check_size(size: int, *, limit: int = MAX_FILE_BYTES) -> None:
@@ -27,40 +49,117 @@ def check_size(size: int, *, limit: int = MAX_FILE_BYTES) -> None:
         )
 
 
-def check_depth(data: bytes, *, limit: int = MAX_DEPTH) -> None:
-    """Reject nesting deeper than `limit` without building any structure."""
-    # Cheap pre-check: a file cannot nest deeper than it has brackets.
-    if data.count(b"[") + data.count(b"{") <= limit:
-        return
-    depth = 0
-    for match in _BRACKETS.finditer(_STRINGS.sub(b'""', data)):
-        if match.group() in (b"[", b"{"):
-            depth += 1
-            if depth > limit:
-                raise FileFormatError(f"nesting is deeper than {limit} levels")
-        else:
-            depth -= 1
+def sniff(data: bytes) -> None:
+    """Name the obvious non-JSON inputs instead of reporting a parse error."""
+    if not data.strip():
+        raise FileFormatError("file is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise FileFormatError(f"is {what}, not JSON text")
+    if b"\x00" in data[:4096]:
+        raise FileFormatError("contains binary data (NUL bytes), not JSON text")
+
+
+def check_depth(value: Any, *, limit: int = MAX_DEPTH) -> None:
+    """Reject a parsed value nested deeper than `limit` (iterative, no recursion).
+
+    Depth is measured after parsing: the C parser stops at Python's recursion
+    limit by itself (RecursionError, caught in loads), and scanning the raw
+    bytes with a regex took seconds on a 20 MB string.
+    """
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            raise FileFormatError(f"nesting is deeper than {limit} levels")
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values() if isinstance(child, dict | list))
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item if isinstance(child, dict | list))
 
 
 def _reject_constant(name: str) -> Any:
     raise FileFormatError(f"number {name} is not allowed (only finite numbers)")
 
 
-def loads(data: bytes | str, *, max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH) -> Any:
-    """Parse JSON text with size, depth and finite-number caps."""
+def _parse_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_CHARS:
+        raise FileFormatError(f"a number is written with {len(text)} characters (the limit is "
+                              f"{MAX_NUMBER_CHARS})")
+    value = float(text)
+    if not math.isfinite(value):
+        raise FileFormatError(f"number {text} is out of range (only finite numbers)")
+    return value
+
+
+def _parse_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_INT_DIGITS:
+        raise FileFormatError(f"a whole number has {digits} digits (the limit is {MAX_INT_DIGITS})")
+    return int(text)
+
+
+def _pairs_unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise FileFormatError(f'key "{key[:80]}" appears twice in one object')
+            seen.add(key)
+    return out
+
+
+def check_text(value: Any) -> None:
+    """Reject lone surrogates in any key or string, naming where (iterative, no recursion)."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item):
+                raise FileFormatError(f"{where or 'top level'}: text contains a lone surrogate "
+                                      "(not valid Unicode)")
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                if _SURROGATE.search(key):
+                    raise FileFormatError(f"{where or 'top level'}: a key contains a lone surrogate")
+                stack.append((child, f"{where}.{key}" if where else key))
+        elif isinstance(item, list):
+            stack.extend((child, f"{where}[{i}]") for i, child in enumerate(item))
+
+
+def loads(
+    data: bytes | str,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    max_depth: int = MAX_DEPTH,
+    reject_duplicate_keys: bool = False,
+) -> Any:
+    """Parse JSON text with size, depth, number and text caps. Raises FileFormatError."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     check_size(len(raw), limit=max_bytes)
-    check_depth(raw, limit=max_depth)
+    sniff(raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FileFormatError(f"not UTF-8 text (byte {exc.start})") from None
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_parse_float,
+            parse_int=_parse_int,
+            object_pairs_hook=_pairs_unique if reject_duplicate_keys else None,
+        )
     except json.JSONDecodeError as exc:
         raise FileFormatError(f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise FileFormatError(f"nesting is deeper than {max_depth} levels") from None
+    except ValueError as exc:  # defence in depth: int() digit limits and the like
+        raise FileFormatError(f"not valid JSON: {exc}") from None
+    check_depth(value, limit=max_depth)
+    check_text(value)
+    return value
 
 
 def dumps(value: Any) -> bytes:
