@@ -1,15 +1,42 @@
-"""`roadmap-planner new` (not implemented yet)."""
+"""`roadmap-planner new`: create a plan file from a built-in roadmap."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
+from ..storage import SaveError, save
+from ..templates import MAIN_TEMPLATE, UnknownTemplateError, load_template
 from . import CliError
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("args", nargs="*")
+    parser.add_argument(
+        "--template", "-t", metavar="ID", default=MAIN_TEMPLATE,
+        help=f"built-in roadmap to start from (default: {MAIN_TEMPLATE}; see `templates`)",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", required=True, help="the plan file to create")
+    parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
 def run(args: argparse.Namespace) -> int:
-    raise CliError("roadmap-planner new: not implemented yet")
+    target = Path(args.output)
+    try:
+        roadmap = load_template(args.template)
+    except UnknownTemplateError as exc:
+        raise CliError(f"roadmap-planner new: {exc}") from None
+    if target.is_dir():
+        raise CliError(f"{target}: is a folder, not a file")
+    # Refuse before writing anything: a plan holds the user's progress.
+    if target.exists() and not args.force:
+        raise CliError(f"{target}: already exists (use --force to overwrite it)")
+    try:
+        save(target, roadmap)
+    except SaveError as exc:
+        raise CliError(str(exc)) from None
+    resources = sum(len(node.resources) for node in roadmap.nodes)
+    print(
+        f"{target}: created from template {roadmap.id} "
+        f"({len(roadmap.nodes)} nodes, {resources} resources)"
+    )
+    return 0
