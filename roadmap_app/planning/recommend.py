@@ -1,0 +1,96 @@
+"""What to do next: ready nodes ranked, and the open prerequisites of a node.
+
+A node is ready when it is open (not started or in progress) and every node it
+depends on through prerequisite or progression edges is closed (done or skipped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Roadmap, Status
+from .schedule import Schedule, remaining_hours
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    title: str
+    stage: str
+    hours: float  # remaining hours
+    status: Status
+    on_goal_path: bool  # the goal needs it (always true without a goal)
+    on_critical_path: bool
+
+
+def _ordering_preds(roadmap: Roadmap) -> dict[str, list[str]]:
+    preds: dict[str, list[str]] = {n.id: [] for n in roadmap.nodes}
+    for edge in roadmap.edges:
+        if edge.kind.is_ordering and edge.target in preds and edge.source in preds:
+            preds[edge.target].append(edge.source)
+    return preds
+
+
+def ready_ids(roadmap: Roadmap) -> list[str]:
+    """Open nodes whose ordering prerequisites are all closed, in file order."""
+    by_id = roadmap.node_map()
+    preds = _ordering_preds(roadmap)
+    return [
+        n.id
+        for n in roadmap.nodes
+        if not n.status.is_closed and all(by_id[p].status.is_closed for p in preds[n.id])
+    ]
+
+
+def next_steps(roadmap: Roadmap, plan: Schedule, limit: int | None = None) -> list[Recommendation]:
+    """Ready nodes ranked: on the goal's critical path first, then on the goal's
+    path, then the rest; within each group the shortest first (quick wins), then
+    file order. `plan` is the current schedule (it knows the goal's scope and the
+    critical path), so the panel and the schedule agree."""
+    by_id = roadmap.node_map()
+    order = {n.id: i for i, n in enumerate(roadmap.nodes)}
+    in_plan = set(plan.ids)
+    critical = plan.critical_ids
+    ranked = []
+    for node_id in ready_ids(roadmap):
+        node = by_id[node_id]
+        on_path = node_id in in_plan
+        rec = Recommendation(
+            id=node_id,
+            title=node.title,
+            stage=node.stage,
+            hours=remaining_hours(node),
+            status=node.status,
+            on_goal_path=on_path,
+            on_critical_path=node_id in critical,
+        )
+        tier = 0 if (on_path and rec.on_critical_path) else 1 if on_path else 2
+        ranked.append(((tier, rec.hours, order[node_id]), rec))
+    ranked.sort(key=lambda pair: pair[0])
+    result = [rec for _key, rec in ranked]
+    return result if limit is None else result[:limit]
+
+
+def open_prerequisites(roadmap: Roadmap, node_id: str) -> list[str]:
+    """The open nodes that `node_id` still waits for, nearest first.
+
+    Follows ordering edges backwards through open nodes only: a closed node no
+    longer blocks what it unlocks, so what lies behind it is not asked about.
+    """
+    by_id = roadmap.node_map()
+    preds = _ordering_preds(roadmap)
+    if node_id not in preds:
+        return []
+    seen = {node_id}
+    result: list[str] = []
+    frontier = [node_id]
+    while frontier:  # breadth first: direct prerequisites come first
+        following: list[str] = []
+        for current in frontier:
+            for p in preds[current]:
+                if p not in seen and not by_id[p].status.is_closed:
+                    seen.add(p)
+                    result.append(p)
+                    following.append(p)
+        frontier = following
+    return result
