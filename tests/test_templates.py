@@ -83,6 +83,14 @@ def test_every_resource_is_a_web_link_from_the_template(template_id):
 
 
 @pytest.mark.parametrize("template_id", IDS)
+def test_resource_ids_are_unique_in_the_file_and_scoped_by_node(template_id):
+    roadmap = load_template(template_id)
+    ids = [(node.id, res.id) for node in roadmap.nodes for res in node.resources]
+    assert len({rid for _n, rid in ids}) == len(ids)
+    assert all(rid.startswith(node_id + ".") for node_id, rid in ids)
+
+
+@pytest.mark.parametrize("template_id", IDS)
 def test_goal_is_a_role_reached_through_the_core(template_id):
     roadmap = load_template(template_id)
     goal = roadmap.node(roadmap.plan.goal)

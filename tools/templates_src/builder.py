@@ -20,7 +20,6 @@ class TemplateBuilder:
     stages: list[str]
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
-    _uses: dict[str, int] = field(default_factory=dict)
 
     def node(
         self,
@@ -44,18 +43,17 @@ class TemplateBuilder:
                 estimated_hours=hours,
                 description=description,
                 notes=notes,
-                resources=[self._resource(key) for key in resources],
+                resources=[self._resource(node_id, key) for key in resources],
                 origin=Origin.TEMPLATE,
             )
         )
         return node_id
 
-    def _resource(self, key: str) -> Resource:
-        # The same resource on a second node gets a new id: ids stay unique in the file.
-        count = self._uses.get(key, 0) + 1
-        self._uses[key] = count
-        rid = f"res-{key}" if count == 1 else f"res-{key}-{count}"
-        return Resource(id=rid, origin=Origin.TEMPLATE, **CATALOGUE[key])
+    @staticmethod
+    def _resource(node_id: str, key: str) -> Resource:
+        # Scoped by node: unique in the file and independent of the order of the sources,
+        # so editing one node never renumbers another node's resources.
+        return Resource(id=f"{node_id}.{key}", origin=Origin.TEMPLATE, **CATALOGUE[key])
 
     def edge(self, kind: str, source: str, *targets: str) -> None:
         for target in targets:

@@ -27,7 +27,7 @@ CATALOGUE: dict[str, dict] = {
         provider="Columbia University (ColumbiaX), on edX",
         url="https://www.edx.org/masters/micromasters/columbiax-artificial-intelligence",
         cost=PAID, estimated_hours=300,
-        notes="A graduate-level series of courses; the biggest of the three certifications.",
+        notes="A graduate-level series of Columbia courses; the biggest of the three certifications.",
     ),
     "dl-nanodegree": dict(
         title="Deep Learning Nanodegree",
@@ -228,5 +228,32 @@ CATALOGUE: dict[str, dict] = {
         url="https://www.tensorflow.org/",
         cost=FREE, estimated_hours=60,
         notes="Start with the official tutorials.",
+    ),
+    # Named in the seeds' text with a link, though not in the RESOURCES.md table.
+    "karpathy-10k-hours": dict(
+        title="Andrej Karpathy on Lex Fridman Podcast #333: advice for beginners",
+        kind=K.VIDEO,
+        provider="Lex Fridman Podcast, on YouTube",
+        url="https://www.youtube.com/watch?v=cdiD-9MMpb0&t=9383s",
+        cost=FREE, estimated_hours=1,
+        notes="The link starts at his advice to beginners: what counts is how much deliberate work "
+        "you put in, on the order of 10,000 hours. The whole episode runs about three and a half hours.",
+    ),
+    "carmack-reading-list": dict(
+        title="John Carmack's different path to artificial general intelligence (interview)",
+        kind=K.ARTICLE,
+        provider="Dallas Innovates",
+        url="https://dallasinnovates.com/exclusive-qa-john-carmacks-different-path-to-artificial-general-intelligence/",
+        cost=FREE, estimated_hours=1,
+        notes="Includes the story of the reading list of about 40 papers Ilya Sutskever gave him.",
+    ),
+    "quarto": dict(
+        title="Quarto",
+        kind=K.WEBSITE,
+        provider="Posit",
+        url="https://quarto.org/",
+        cost=FREE, estimated_hours=6,
+        notes="Publishes notebooks and documents as websites and blogs; the successor fast.ai "
+        "recommends to fastpages.",
     ),
 }

@@ -79,7 +79,8 @@ def _nodes(b: TemplateBuilder) -> None:
            notes="Hours: the transition itself (portfolio, applications, interviews).")
     b.node("practice-read-papers", "Read research papers", PRACTICE, S_CONT, 50,
            "Follow the LLM literature and reproduce what matters.",
-           ("ml-research-list", "ml-fundamentals-list"), notes="Ongoing; hours are for one year.")
+           ("ml-research-list", "ml-fundamentals-list", "carmack-reading-list"),
+           notes="Ongoing; hours are for one year.")
     b.node("practice-open-source", "Collaborate in open source", PRACTICE, S_CONT, 60,
            "Contribute to the tools you use; remote collaboration is a skill of its own.",
            ("mlh-fellowship",), notes="Ongoing; hours are for one year.")

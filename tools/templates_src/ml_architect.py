@@ -67,7 +67,8 @@ def _education(b: TemplateBuilder) -> None:
            ("distill",))
     b.node("skill-backpropagation", "Backpropagation, exactly", SKILL, S_EDU, 20,
            "Derive gradients with the chain rule and check them numerically, until automatic "
-           "differentiation holds no mystery.")
+           "differentiation holds no mystery.",
+           ("dl-book",))
     b.node("skill-micrograd", "Build micrograd yourself", SKILL, S_EDU, 8,
            "Re-implement a tiny scalar autograd engine and train a small network with it.",
            ("micrograd",))
@@ -104,8 +105,8 @@ def _postgraduate(b: TemplateBuilder) -> None:
            ("dl-nanodegree",),
            notes="Optional: pick this or the Deep Learning Specialization.")
     b.node("cert-ai-micromasters", "Certificate: Artificial Intelligence MicroMasters", CERT, S_POST, 300,
-           "A graduate-level programme in AI (search, reasoning, machine learning); a lighter "
-           "commitment than a master's.",
+           "A graduate-level series of courses in AI and machine learning; a lighter commitment "
+           "than a master's.",
            ("ai-micromasters",),
            notes="Optional (not on the default route).")
 
@@ -163,10 +164,12 @@ def _ml_roles(b: TemplateBuilder) -> None:
            ("pytorch",))
     b.node("skill-scalable-ml-systems", "Design scalable, efficient ML systems", SKILL, S_ML, 150,
            "Data pipelines, feature stores, training and serving infrastructure, and the "
-           "trade-offs between latency, cost and accuracy.")
+           "trade-offs between latency, cost and accuracy.",
+           ("ml-patterns-paper",))
     b.node("skill-cv-production", "Computer vision in production", SKILL, S_ML, 60,
            "Object recognition at enterprise scale: cameras, throughput, edge devices and "
            "keeping accuracy up in the field.",
+           ("tensorrt",),
            notes="Optional specialisation.")
     b.node("skill-quantisation-tensorrt", "Quantisation and TensorRT serving", SKILL, S_ML, 25,
            "Reduce precision to cut latency and memory, and compile models into optimised "
@@ -181,7 +184,7 @@ def _ml_roles(b: TemplateBuilder) -> None:
     b.node("skill-implement-papers", "Read and implement research papers", SKILL, S_ML, 80,
            "Pick papers that matter, reproduce their key result in code, and learn to tell real "
            "progress from noise.",
-           ("ml-research-list", "ml-fundamentals-list"))
+           ("ml-research-list", "ml-fundamentals-list", "carmack-reading-list"))
     b.node("skill-tool-exploration", "Explore tools: PyTorch, TensorFlow and Rust ML libraries", SKILL,
            S_ML, 40,
            "Try the same small task in several stacks, including Rust-based libraries, to know "
@@ -190,7 +193,7 @@ def _ml_roles(b: TemplateBuilder) -> None:
     b.node("skill-project-builds", "Build your own ML projects", SKILL, S_ML, 120,
            "Carry an idea from data to a working, shareable application; theory only sticks "
            "once it has produced something tangible.",
-           ("kaggle",))
+           ("kaggle", "karpathy-10k-hours"))
     b.node("skill-generative-ai", "Generative AI foundations", SKILL, S_ML, 40,
            "How language and diffusion models generate content, what they are good at, and "
            "where classical ML is still the better choice.",
@@ -203,7 +206,8 @@ def _ml_roles(b: TemplateBuilder) -> None:
            ("llama-cpp",))
     b.node("skill-llm-serving", "Serve LLMs", SKILL, S_ML, 30,
            "Expose a model with streaming, batching and rate limits, and keep cost per request "
-           "in check.")
+           "in check.",
+           ("llama-cpp",))
     b.node("skill-prompt-engineering", "Prompt engineering", SKILL, S_ML, 20,
            "Design, version and test prompts systematically rather than by trial and error.")
     b.node("skill-rag-document-qa", "Knowledge bases for document Q&A (retrieval)", SKILL, S_ML, 40,
@@ -249,13 +253,14 @@ def _architect(b: TemplateBuilder) -> None:
            SKILL, S_ARCH, 40,
            "Turn model behaviour, risk and cost into decisions that business leaders can make.")
     b.node("skill-strategic-career-moves", "Strategic career moves", SKILL, S_ARCH, 20,
-           "Seek roles that give the right exposure, negotiate for growth, and change employer "
-           "when learning stalls.")
+           "Choose each next job for what it will teach you, ask for the projects that stretch "
+           "you, and move on when you stop growing.")
     b.node("milestone-ml-solution-design", "Designed an ML solution end to end", MILE, S_ARCH, 40,
            "An architecture you wrote down, reviewed with stakeholders and saw implemented.")
     b.node("role-ml-architect", "Machine learning architect", ROLE, S_ARCH, YEAR // 2,
-           "Design ML solutions and oversee their implementation so they fit the wider software "
-           "ecosystem and serve business goals. The goal of this roadmap.",
+           "Own the shape of an organisation's ML systems: choose the approaches, draw the "
+           "boundaries between models and the rest of the software, and keep the build aligned "
+           "with what the business needs. The goal of this roadmap.",
            notes="Hours: the transition itself (applications, interviews, first months), about "
            "six months at 10 h/week.")
 
@@ -268,7 +273,7 @@ def _continuous(b: TemplateBuilder) -> None:
            notes="Ongoing; hours are for one year.")
     b.node("practice-read-papers", "Read research papers regularly", PRACTICE, S_CONT, 50,
            "A steady habit of reading papers and clear explanations of them.",
-           ("distill", "ml-research-list"),
+           ("distill", "ml-research-list", "carmack-reading-list"),
            notes="Ongoing; hours are for one year.")
     b.node("practice-hackathons-competitions", "Hackathons and competitions", PRACTICE, S_CONT, 40,
            "Time-boxed challenges to practise on new problems and compare with others.",
@@ -292,7 +297,7 @@ def _continuous(b: TemplateBuilder) -> None:
     b.node("practice-blog-posts", "Write blog posts", PRACTICE, S_CONT, 40,
            "Explain what you learn in writing, notebooks included; teaching sharpens "
            "understanding and builds a reputation.",
-           ("fastpages", "towards-data-science"),
+           ("fastpages", "quarto", "towards-data-science"),
            notes="Ongoing; roughly a post a month.")
     b.node("practice-talks", "Present at events", PRACTICE, S_CONT, 30,
            "Give talks at meetups and conferences about work you have done.",
@@ -300,6 +305,7 @@ def _continuous(b: TemplateBuilder) -> None:
            notes="Ongoing; one or two talks a year.")
     b.node("practice-online-presence", "Maintain an online presence", PRACTICE, S_CONT, 15,
            "Keep a profile, a portfolio of projects and a place where your writing lives.",
+           ("quarto",),
            notes="Ongoing.")
 
 

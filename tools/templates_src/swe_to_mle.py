@@ -70,7 +70,7 @@ def _nodes(b: TemplateBuilder) -> None:
            ("ml-research-list",))
     b.node("skill-project-build", "Build an end-to-end ML project", SKILL, S_PROD, 80,
            "Take one of your own ideas from data to a working application.",
-           ("kaggle",))
+           ("kaggle", "karpathy-10k-hours"))
     b.node("skill-model-apis", "Serve models behind an API", SKILL, S_PROD, 20,
            "A web service around a model: validation, batching, errors and timeouts.")
     b.node("skill-docker", "Containerise ML applications", SKILL, S_PROD, 15,
