@@ -36,7 +36,7 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m roadmap_app.ui.screenshots docs/screenshots
 
 dist: $(STAMP)
-	$(PY) -m pip install --quiet '.[dist]'
+	$(PY) -m pip install --quiet -e '.[dist]'
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build packaging/roadmap-planner.spec
 
 clean:
