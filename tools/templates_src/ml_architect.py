@@ -52,8 +52,8 @@ def _education(b: TemplateBuilder) -> None:
            "internship. Practical work is what employers ask about first.",
            ("kaggle", "mlh-fellowship"))
     b.node("edu-bachelors", "Bachelor's degree in CS or a related field", EDU, S_EDU, 4 * YEAR - 1070,
-           "Computer science, statistics, applied mathematics or data science. Most ML architects "
-           "hold at least a bachelor's degree.",
+           "The usual entry ticket for the whole path. Computer science fits best; statistics, "
+           "applied maths and data science degrees work too.",
            notes="Hours: four years at 10 h/week (2080 h) minus the six subjects and the projects "
            "above, which are counted on their own nodes. Mark it done if you already have a degree.")
     # Neural-network fundamentals, learned by writing code (seeds 001, 002, 003).
@@ -227,8 +227,8 @@ def _leadership(b: TemplateBuilder) -> None:
     b.node("skill-supervising-team", "Supervise data scientists and engineers", SKILL, S_LEAD, 60,
            "Mentor, review, delegate and give feedback; grow other people's skills.")
     b.node("role-ml-lead", "ML tech lead", ROLE, S_LEAD, 1.5 * YEAR,
-           "Lead larger projects or a team of data scientists and engineers; the experience "
-           "that turns into an architect's judgement.",
+           "Run bigger projects, or manage the people who build them: the experience that turns "
+           "into an architect's judgement.",
            notes="Hours: 18 months of the roughly two years in the role, counted at 10 h/week; the "
            "architect skills built in the role carry the rest.")
     b.node("milestone-led-ml-project", "Led an ML project end to end", MILE, S_LEAD, 20,
