@@ -33,6 +33,8 @@ TMP_SUFFIX = ".rp-tmp"
 
 def describe_os_error(exc: OSError) -> str:
     """A short, human reason for an OSError."""
+    if exc.errno is not None and exc.strerror and exc.strerror != os.strerror(exc.errno):
+        return exc.strerror  # our own detail, e.g. "short write (10 of 20 bytes)"
     if exc.errno == errno.ENOSPC:
         return "the disk is full"
     if exc.errno == errno.EDQUOT:
@@ -72,7 +74,7 @@ def _write_all(fd: int, data: bytes) -> None:
     while written < len(data):
         n = os.write(fd, view[written:])
         if n <= 0:  # a zero-byte write would loop forever; treat it as the disk refusing
-            raise OSError(errno.ENOSPC, f"short write ({written} of {len(data)} bytes)")
+            raise OSError(errno.ENOSPC, f"short write ({written} of {len(data)} bytes; is the disk full?)")
         written += n
     if written != len(data):
         raise OSError(errno.EIO, f"wrote {written} of {len(data)} bytes")
