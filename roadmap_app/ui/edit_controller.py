@@ -1,0 +1,246 @@
+"""Editing intents of the main window: add, delete, rename, connect, status, layout,
+jumping to nodes and the goal focus.
+
+Each intent is a call to the Editor (one undo step); refusals (a cycle, a
+duplicate edge) come back as typed errors and are shown in the status bar and
+a message box, with nothing changed.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtWidgets import QMenu
+
+from ..model import (
+    CycleError,
+    DuplicateEdgeError,
+    Position,
+    RoadmapError,
+    SelfLoopError,
+    Status,
+)
+from ..planning import goal_scope, open_prerequisites
+from . import messages
+from .dialogs import NodePickerDialog, TemplateDialog
+
+
+class EditController:
+    def __init__(self, window) -> None:
+        self.w = window
+
+    # -- helpers -----------------------------------------------------------
+    @property
+    def editor(self):
+        return self.w.editor
+
+    @property
+    def document(self):
+        return self.w.document
+
+    def _refuse(self, title: str, exc: Exception) -> None:
+        text = str(exc)
+        self.w.show_message(f"{title}: {text}")
+        messages.error(self.w, title, f"{title}.", text)
+
+    def _try(self, title: str, func, *args, **kwargs) -> bool:
+        try:
+            func(*args, **kwargs)
+        except (RoadmapError, ValueError) as exc:
+            self._refuse(title, exc)
+            return False
+        return True
+
+    def _title(self, node_id: str) -> str:
+        return self.document.node(node_id).title if self.document.has_node(node_id) else node_id
+
+    # -- files -----------------------------------------------------------
+    def new_from_template(self) -> bool:
+        from ..templates import list_templates, load_template
+
+        try:
+            templates = list_templates()
+        except RoadmapError as exc:
+            self._refuse("Could not list the templates", exc)
+            return False
+        dialog = TemplateDialog(self.w, [(t.id, t.title, f"{t.description}\n\n{t.node_count} nodes, "
+                                          f"{t.resource_count} resources") for t in templates])
+        if dialog.exec() != TemplateDialog.DialogCode.Accepted or dialog.chosen is None:
+            return False
+        if not self.w.files.maybe_close():
+            return False
+        try:
+            roadmap = load_template(dialog.chosen)
+        except RoadmapError as exc:
+            self._refuse("Could not load the template", exc)
+            return False
+        self.w.files.new_document(roadmap)
+        return True
+
+    # -- nodes -----------------------------------------------------------
+    def add_node(self, pos: QPointF | None = None) -> str | None:
+        if self.editor is None:
+            return None
+        selected = self.w.selected_ids()
+        stage = self.document.node(selected[0]).stage if selected else ""
+        if pos is None:
+            centre = self.w.view.viewport().rect().center()
+            pos = self.w.view.mapToScene(centre)
+        if not stage:
+            stage = next(iter(self.document.roadmap.stage_order()), "")
+        try:
+            node_id = self.editor.add_node(stage=stage, position=Position(x=pos.x(), y=pos.y()))
+        except (RoadmapError, ValueError) as exc:
+            self._refuse("Could not add a node", exc)
+            return None
+        self.w.scene.select_nodes([node_id])
+        self.rename()
+        return node_id
+
+    def delete_selected(self) -> None:
+        ids = self.w.selected_ids()
+        if ids:
+            self._try("Could not delete", self.editor.delete_nodes, ids)
+
+    def rename(self) -> None:
+        """Rename in the inspector's title field (selected and ready to type over)."""
+        if len(self.w.selected_ids()) != 1:
+            return
+        self.w.inspector_dock.show()
+        self.w.inspector_dock.raise_()
+        self.w.inspector.title.setFocus()
+        self.w.inspector.title.selectAll()
+
+    def select_all(self) -> None:
+        visible = self.w.filter_menu.visible_ids()
+        self.w.scene.select_nodes([n.id for n in self.document.roadmap.nodes
+                                   if visible is None or n.id in visible])
+
+    def auto_layout(self) -> None:
+        if self._try("Could not arrange the nodes", self.editor.auto_layout):
+            self.w.view.fit_all()
+
+    def activate_node(self, node_id: str) -> None:
+        self.jump_to(node_id)
+        self.w.inspector_dock.show()
+        self.w.inspector_dock.raise_()
+
+    def jump_to(self, node_id: str) -> None:
+        if self.document is None or not self.document.has_node(node_id):
+            return
+        self.w.scene.select_nodes([node_id])
+        self.w.view.center_on_node(node_id)
+
+    # -- connections -----------------------------------------------------
+    def connect_dialog(self, node_id: str | None = None) -> bool:
+        """Pick a node that must come before `node_id` (default: the selected one)."""
+        if node_id is None:
+            selected = self.w.selected_ids()
+            if len(selected) != 1:
+                return False
+            node_id = selected[0]
+        roadmap = self.document.roadmap
+        rank = {s: i for i, s in enumerate(roadmap.stage_order())}
+        choices = sorted(((n.id, n.title, n.stage) for n in roadmap.nodes if n.id != node_id),
+                         key=lambda c: (rank.get(c[2], 0), c[1].casefold()))
+        dialog = NodePickerDialog(self.w, "Connect Prerequisite",
+                                  f"Which node must come before “{self._title(node_id)}”?", choices)
+        if dialog.exec() != NodePickerDialog.DialogCode.Accepted or dialog.chosen is None:
+            return False
+        return self.connect_nodes(dialog.chosen, node_id)
+
+    def connect_nodes(self, source: str, target: str) -> bool:
+        """Make `source` a prerequisite of `target`; refusals are explained, nothing changes."""
+        try:
+            self.editor.connect(source, target)
+        except CycleError as exc:
+            messages_text = (f"“{self._title(source)}” cannot be a prerequisite of “{self._title(target)}”: "
+                             "that would make a cycle")
+            self.w.show_message(messages_text)
+            messages.error(self.w, "Connection refused", messages_text + ".", str(exc))
+            return False
+        except (DuplicateEdgeError, SelfLoopError, RoadmapError, ValueError) as exc:
+            self._refuse("Connection refused", exc)
+            return False
+        self.w.show_message(f"“{self._title(source)}” is now a prerequisite of “{self._title(target)}”")
+        return True
+
+    # -- status ----------------------------------------------------------
+    def set_status(self, node_ids: list[str] | None, status: Status | str) -> bool:
+        status = Status(status)
+        ids = list(node_ids) if node_ids else self.w.selected_ids()
+        if not ids or self.editor is None:
+            return False
+        if status is Status.DONE:
+            handled = self._lock_prompt(ids)
+            if handled is not None:
+                return handled
+        return self._try("Could not change the status", self.editor.set_status, ids, status)
+
+    def _lock_prompt(self, ids: list[str]) -> bool | None:
+        """Marking done with open prerequisites asks what to do with them (planning's prompt).
+
+        Returns None when there is nothing to ask, so the plain status change goes ahead.
+        """
+        roadmap = self.document.roadmap
+        if not any(open_prerequisites(roadmap, node_id) for node_id in ids):
+            return None
+        try:
+            module = importlib.import_module("roadmap_app.ui.lock_prompt")
+        except ImportError:
+            return None
+        ask = getattr(module, "mark_done_with_prerequisites", None)
+        if ask is None:
+            return None
+        try:
+            return bool(ask(self.w, self.editor, ids))
+        except (RoadmapError, ValueError) as exc:
+            self._refuse("Could not change the status", exc)
+            return False
+
+    def start_node(self, node_id: str) -> None:
+        self.set_status([node_id], Status.IN_PROGRESS)
+
+    def change_plan(self, fields: dict) -> None:
+        self._try("Could not change the plan", self.editor.set_plan, **fields)
+
+    # -- goal focus ------------------------------------------------------
+    def set_goal_focus(self, on: bool) -> None:
+        if self.w.scene is None:
+            return
+        if not on:
+            self.w.scene.set_focus(None)
+            return
+        goal = self.document.roadmap.plan.goal
+        if goal is None or not self.document.has_node(goal):
+            self.w.show_message("Choose a goal first (Goal in the toolbar)")
+            self.w.actions["focus_goal"].setChecked(False)
+            return
+        self.w.scene.set_focus(goal_scope(self.document.roadmap, goal))
+
+    # -- context menu ------------------------------------------------------
+    def context_menu(self, node_id: str, screen_pos: QPoint) -> None:
+        a = self.w.actions
+        menu = QMenu(self.w)
+        if node_id:
+            if node_id not in self.w.selected_ids():
+                self.w.scene.select_nodes([node_id])
+            for status in a.STATUS_KEYS:
+                menu.addAction(a.status_action(status))
+            menu.addSeparator()
+            menu.addAction(a["rename"])
+            connect = menu.addAction("Connect Prerequisite…")
+            connect.triggered.connect(lambda: self.connect_dialog(node_id))
+            goal = menu.addAction("Set as Goal")
+            goal.triggered.connect(lambda: self.change_plan({"goal": node_id}))
+            menu.addSeparator()
+            menu.addAction(a["zoom_selection"])
+            menu.addAction(a["delete"])
+        else:
+            add = menu.addAction("Add Node Here")
+            scene_pos = self.w.view.mapToScene(self.w.view.viewport().mapFromGlobal(screen_pos))
+            add.triggered.connect(lambda: self.add_node(scene_pos))
+            menu.addAction(a["auto_layout"])
+            menu.addAction(a["fit"])
+        menu.exec(screen_pos)

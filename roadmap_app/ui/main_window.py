@@ -1,0 +1,495 @@
+"""The main window: assembles the canvas, docks, toolbar, menus and status bar.
+
+It owns no editing logic of its own: edits go through EditController (and so
+the Editor and the undo stack), files through FileController. When a document
+is opened the window swaps in a new Editor, scene and panels for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..commands.editor import Editor
+from ..document import RoadmapDocument
+from . import canvas_api, messages
+from .actions import Actions
+from .dialogs import ShortcutsDialog
+from .edit_controller import EditController
+from .file_controller import FileController
+from .filter_panel import FilterMenu
+from .inspector import InspectorPanel
+from .links import LinkOpener
+from .search_bar import SearchBar
+from .settings_controller import SettingsController
+from .status_bar import PlanStatusBar
+from .theme import ThemeController, ThemeMode
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: SettingsController, theme: ThemeController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.settings = settings
+        self.theme = theme
+        self.document: RoadmapDocument | None = None
+        self.editor: Editor | None = None
+        self.scene = None
+        self.links = LinkOpener()
+        self.undo_group = QUndoGroup(self)
+        self.actions = Actions(self, self.undo_group)
+        self.files = FileController(self, settings)
+        self.edits = EditController(self)
+        # Hooks the image/interchange engineer fills (File > Import…/Export…).
+        self.import_handler = None
+        self.export_handler = None
+
+        self.view = canvas_api.make_view()
+        self.view.setObjectName("canvas_view")
+        self.view.setAccessibleName("Roadmap canvas")
+        self.setCentralWidget(self.view)
+        for action in self.actions.canvas_scoped:
+            self.view.addAction(action)
+        self.minimap = canvas_api.make_minimap(self.view)
+
+        self.inspector = InspectorPanel(self.links)
+        self.inspector_dock = self._dock("dock_inspector", "Inspector", self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.next_steps_dock = self._dock("dock_next_steps", "Next Steps", self._placeholder("next steps"),
+                                          Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.dashboard_dock = self._dock("dock_dashboard", "Dashboard", self._placeholder("dashboard"),
+                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.next_steps_dock, self.dashboard_dock)
+        self.next_steps_dock.raise_()
+        self.dashboard_dock.visibilityChanged.connect(self._dashboard_visible)
+        self.resizeDocks([self.inspector_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.next_steps_dock], [230], Qt.Orientation.Vertical)
+        self.dashboard = None
+        self.next_steps = None
+        self.pace_bar = None
+
+        self.search = SearchBar()
+        self.filter_menu = FilterMenu(self)
+        self.status = PlanStatusBar(self)
+        self.setStatusBar(self.status)
+        self._build_toolbar()
+        self._build_menus()
+        self._connect()
+        self.resize(1440, 900)
+
+    # -- construction ------------------------------------------------------
+    def _placeholder(self, what: str) -> QLabel:
+        label = QLabel(f"Loading {what}…")
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setEnabled(False)
+        return label
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        toggle = dock.toggleViewAction()
+        toggle.setObjectName(f"action_toggle_{name.removeprefix('dock_')}")
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_toolbar(self) -> None:
+        a = self.actions
+        bar = QToolBar("Main Toolbar", self)
+        bar.setObjectName("toolbar_main")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in ("new_from_template", "open", "save"):
+            bar.addAction(a[name])
+        bar.addSeparator()
+        for name in ("undo", "redo"):
+            bar.addAction(a[name])
+        bar.addSeparator()
+        for name in ("add_node", "fit"):
+            bar.addAction(a[name])
+        bar.addSeparator()
+        bar.addWidget(self.search)
+        a["filter"].setMenu(self.filter_menu)
+        bar.addAction(a["filter"])
+        button = bar.widgetForAction(a["filter"])
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addAction(a["focus_goal"])
+        self.toolbar = bar
+        self.addToolBar(bar)
+        # The goal and pace controls sit on their own bar so they stay visible.
+        self.pace_toolbar = QToolBar("Goal and Pace", self)
+        self.pace_toolbar.setObjectName("toolbar_pace")
+        self.pace_toolbar.setMovable(False)
+        self.addToolBar(self.pace_toolbar)
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+
+        def menu(title: str, name: str, items: list) -> QMenu:
+            m = bar.addMenu(title)
+            m.setObjectName(name)
+            for item in items:
+                if item is None:
+                    m.addSeparator()
+                elif isinstance(item, QMenu):
+                    m.addMenu(item)
+                else:
+                    m.addAction(a[item] if isinstance(item, str) else item)
+            return m
+
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu = menu("&File", "menu_file", [
+            "new_from_template", "open", self.recent_menu, None, "save", "save_as", "revert", None,
+            "import", "export", None, "quit"])
+        self.edit_menu = menu("&Edit", "menu_edit", [
+            "undo", "redo", None, "add_node", "delete", "rename", "connect", None, "auto_layout", None,
+            "find", "find_next", "select_all"])
+        self.theme_menu = QMenu("&Theme", self)
+        self.theme_menu.setObjectName("menu_theme")
+        for action in self.actions.theme_group.actions():
+            self.theme_menu.addAction(action)
+        self.panels_menu = QMenu("&Panels", self)
+        self.panels_menu.setObjectName("menu_panels")
+        for dock in (self.inspector_dock, self.next_steps_dock, self.dashboard_dock):
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.panels_menu.addAction(a["toggle_minimap"])
+        self.view_menu = menu("&View", "menu_view", [
+            "fit", "zoom_selection", "zoom_in", "zoom_out", None,
+            "focus_goal", "filter", "clear_filter", None,
+            self.theme_menu, self.panels_menu])
+        self.status_menu = menu("&Status", "menu_status", [
+            self.actions.status_action(s) for s in self.actions.STATUS_KEYS])
+        self.help_menu = menu("&Help", "menu_help", ["shortcuts", None, "about"])
+
+    def _connect(self) -> None:
+        a, e, f = self.actions, self.edits, self.files
+        a["new_from_template"].triggered.connect(e.new_from_template)
+        a["open"].triggered.connect(f.open_dialog)
+        a["save"].triggered.connect(lambda: self._save(f.save))
+        a["save_as"].triggered.connect(lambda: self._save(f.save_as))
+        a["revert"].triggered.connect(f.revert)
+        a["import"].triggered.connect(lambda: self._hook(self.import_handler, "Import"))
+        a["export"].triggered.connect(lambda: self._hook(self.export_handler, "Export"))
+        a["clear_recent"].triggered.connect(self._clear_recent)
+        a["quit"].triggered.connect(self.close)
+        a["add_node"].triggered.connect(lambda: e.add_node())
+        a["delete"].triggered.connect(e.delete_selected)
+        a["rename"].triggered.connect(e.rename)
+        a["connect"].triggered.connect(lambda: e.connect_dialog())
+        a["auto_layout"].triggered.connect(e.auto_layout)
+        a["find"].triggered.connect(self.search.focus)
+        a["find_next"].triggered.connect(self.search.next_match)
+        a["select_all"].triggered.connect(e.select_all)
+        a["fit"].triggered.connect(self.view.fit_all)
+        a["zoom_selection"].triggered.connect(self.view.zoom_to_selection)
+        a["zoom_in"].triggered.connect(lambda: self.view.scale(1.25, 1.25))
+        a["zoom_out"].triggered.connect(lambda: self.view.scale(0.8, 0.8))
+        a["focus_goal"].toggled.connect(e.set_goal_focus)
+        a["clear_filter"].triggered.connect(self.filter_menu.reset)
+        a["toggle_minimap"].toggled.connect(self._show_minimap)
+        a["shortcuts"].triggered.connect(self._show_shortcuts)
+        a["about"].triggered.connect(self._about)
+        for status in self.actions.STATUS_KEYS:
+            self.actions.status_action(status).triggered.connect(
+                lambda _checked=False, s=status: e.set_status(None, s))
+        self.actions.theme_group.triggered.connect(self._theme_chosen)
+        self.theme.theme_changed.connect(self._theme_changed)
+        self._check_theme_action()
+
+        self.search.matches_changed.connect(lambda ids: self.scene and self.scene.set_search_matches(ids))
+        self.search.jump_requested.connect(e.jump_to)
+        self.search.finished.connect(lambda: self.view.setFocus())
+        self.filter_menu.filter_changed.connect(self._filter_changed)
+        self.inspector.node_requested.connect(e.jump_to)
+        self.inspector.status_requested.connect(lambda ids, s: e.set_status(ids, s))
+        self.inspector.error_raised.connect(self.show_message)
+
+        f.document_replaced.connect(self._install_document)
+        f.save_state_changed.connect(self._save_state_changed)
+        f.status_message.connect(self.show_message)
+        f.save_failed.connect(lambda err: messages.error(self, "Could not save", err))
+
+    # -- documents -------------------------------------------------------
+    def _install_document(self, document: RoadmapDocument) -> None:
+        old_scene = self.scene
+        if self.document is not None:
+            self.undo_group.removeStack(self.document.undo_stack)
+        self.document = document
+        self.editor = Editor(document)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        document.changed.connect(self._document_changed)
+        document.roadmap_reset.connect(self._roadmap_reset)
+
+        self.scene = canvas_api.make_scene(document, self.theme.dark, self)
+        self.scene.selection_ids_changed.connect(self._selection_changed)
+        self.scene.node_activated.connect(self.edits.activate_node)
+        self.scene.connect_requested.connect(self.edits.connect_nodes)
+        self.scene.add_requested.connect(lambda pos: self.edits.add_node(pos))
+        self.scene.context_menu_requested.connect(self.edits.context_menu)
+        self.view.setScene(self.scene)
+        if self.minimap is not None and hasattr(self.minimap, "setScene"):
+            self.minimap.setScene(self.scene)
+        if old_scene is not None:
+            old_scene.blockSignals(True)  # its teardown must not reach the new document's panels
+            old_scene.deleteLater()
+
+        self.inspector.set_document(document, self.editor)
+        self.search.set_roadmap(document.roadmap)
+        self.filter_menu.set_roadmap(document.roadmap)
+        self.actions["focus_goal"].setChecked(False)
+        self._install_panels(document)
+        self.status.set_document(document)
+        self._update_title()
+        self._update_actions()
+        QTimer.singleShot(0, self.view.fit_all)
+
+    def _roadmap_reset(self) -> None:
+        if self.document is not None:
+            self.search.set_roadmap(self.document.roadmap)
+            self.filter_menu.set_roadmap(self.document.roadmap)
+
+    def _install_panels(self, document: RoadmapDocument) -> None:
+        """P's planning panels, when they are installed; the dashboard only once shown."""
+        panels = canvas_api.planning_panels()
+        if "NextStepsPanel" in panels:
+            self.next_steps = panels["NextStepsPanel"](document)
+            self._wire_panel(self.next_steps)
+            self.next_steps_dock.setWidget(self.next_steps)
+        else:
+            self.next_steps_dock.setWidget(self._placeholder("next steps"))
+        if "PaceBar" in panels:
+            self.pace_toolbar.clear()
+            self.pace_bar = panels["PaceBar"](document)
+            self._wire_panel(self.pace_bar)
+            self.pace_toolbar.addWidget(self.pace_bar)
+        if self.dashboard is not None or (self.dashboard_dock.isVisible() and not \
+                self.dashboard_dock.visibleRegion().isEmpty()):
+            self.dashboard = None
+            self._dashboard_visible(True)
+
+    def _wire_panel(self, panel: QWidget) -> None:
+        for name, slot in (("node_activated", self.edits.jump_to),
+                           ("start_requested", self.edits.start_node),
+                           ("plan_change_requested", self.edits.change_plan)):
+            signal = getattr(panel, name, None)
+            if signal is not None:
+                signal.connect(slot)
+        if hasattr(panel, "set_theme"):
+            panel.set_theme(self.theme.dark)
+
+    def _dashboard_visible(self, visible: bool) -> None:
+        if not visible or self.document is None or self.dashboard is not None:
+            return
+        try:
+            from .dashboard import DashboardPanel  # imports pyqtgraph: only now
+        except ImportError:
+            return
+        self.dashboard = DashboardPanel(self.document)
+        self._wire_panel(self.dashboard)
+        self.dashboard_dock.setWidget(self.dashboard)
+
+    def _document_changed(self) -> None:
+        self._update_actions()
+        if self.actions["focus_goal"].isChecked():
+            self.edits.set_goal_focus(True)
+        if self.filter_menu.active:
+            self._filter_changed(self.filter_menu.visible_ids())
+
+    def _selection_changed(self, ids: list) -> None:
+        self.inspector.set_node(ids[0] if len(ids) == 1 else (ids[0] if ids else None))
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        a = self.actions
+        ids = self.selected_ids()
+        has = bool(ids)
+        for name in ("delete", "zoom_selection"):
+            a[name].setEnabled(has)
+        a["rename"].setEnabled(len(ids) == 1)
+        a["connect"].setEnabled(len(ids) == 1)
+        statuses = {self.document.node(i).status for i in ids if self.document.has_node(i)} if has else set()
+        for status in a.STATUS_KEYS:
+            action = a.status_action(status)
+            action.setEnabled(has)
+            action.setChecked(statuses == {status})
+        doc = self.document
+        a["revert"].setEnabled(bool(doc and doc.path))
+
+    def selected_ids(self) -> list[str]:
+        if self.scene is None or self.document is None:
+            return []
+        return [i for i in self.scene.selected_node_ids() if self.document.has_node(i)]
+
+    def _update_title(self, *_args) -> None:
+        doc = self.document
+        if doc is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        name = doc.path.name if doc.path else f"Untitled ({doc.roadmap.title})"
+        suffix = " (read-only)" if doc.read_only_reason else ""
+        self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
+        self.setWindowModified(doc.is_modified)
+
+    # -- view state -------------------------------------------------------
+    def _filter_changed(self, ids) -> None:
+        if self.scene is not None:
+            self.scene.set_filter_visible(ids)
+        self.actions["filter"].setText("Filter •" if ids is not None else "Filter")
+
+    def _show_minimap(self, show: bool) -> None:
+        if self.minimap is not None:
+            self.minimap.setVisible(show)
+
+    def _theme_chosen(self, action: QAction) -> None:
+        mode = ThemeMode(action.data())
+        self.theme.set_mode(mode)
+        self.settings.theme = mode
+        self.settings.save()
+
+    def _check_theme_action(self) -> None:
+        for action in self.actions.theme_group.actions():
+            action.setChecked(action.data() == self.theme.mode.value)
+
+    def _theme_changed(self, dark: bool) -> None:
+        if self.scene is not None:
+            self.scene.set_theme(canvas_api.canvas_theme(dark))
+        for panel in (self.next_steps, self.dashboard, self.pace_bar):
+            if panel is not None and hasattr(panel, "set_theme"):
+                panel.set_theme(dark)
+        self._check_theme_action()
+
+    # -- feedback --------------------------------------------------------
+    def show_message(self, text: str, timeout_ms: int = 6000) -> None:
+        self.status.showMessage(text.splitlines()[0] if text else "", timeout_ms)
+
+    def _save_state_changed(self, state: str) -> None:
+        self.status.set_save_state(state)
+        self._update_title()
+
+    def _save(self, start) -> None:
+        self.inspector.commit_pending()
+        start()
+
+    def _hook(self, handler, what: str) -> None:
+        if handler is None:
+            messages.info(self, what, f"{what} is not available in this build yet.")
+        else:
+            handler(self)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files
+        for index, path in enumerate(recent):
+            action = self.recent_menu.addAction(f"&{(index + 1) % 10} {path.name}")
+            action.setObjectName(f"action_recent_{index}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
+        if not recent:
+            empty = self.recent_menu.addAction("No recent files")
+            empty.setEnabled(False)
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.actions["clear_recent"])
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.settings.save()
+
+    def _show_shortcuts(self) -> None:
+        groups = [(m.title(), [x for x in m.actions() if not x.isSeparator()])
+                  for m in (self.file_menu, self.edit_menu, self.view_menu, self.status_menu, self.help_menu)]
+        ShortcutsDialog(self, groups).exec()
+
+    def _about(self) -> None:
+        messages.info(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}",
+                      "Plan your path from education to machine-learning architect.\n"
+                      "Offline, open source (MIT licence).")
+
+    # -- window events ------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.inspector.commit_pending()
+        if not self.files.maybe_close():
+            event.ignore()
+            return
+        self.settings.save_window(self)
+        self.settings.save()
+        self.files.close_document()
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:
+        if _dropped_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = _dropped_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            # Open after the drop returns, so a dialog does not block the drag source.
+            QTimer.singleShot(0, lambda: self.files.open_path(path))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self.minimap is not None:
+            self.minimap.update()
+        super().changeEvent(event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._place_minimap()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_minimap()
+
+    def _place_minimap(self) -> None:
+        if self.minimap is None:
+            return
+        viewport = self.view.viewport()
+        width, height = 220, 140
+        x, y = viewport.width() - width - 12, viewport.height() - height - 12
+        self.minimap.setGeometry(x, y, width, height)
+        self.minimap.raise_()
+
+
+def _dropped_file(event) -> Path | None:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.suffix.lower() == ".roadmap" or path.is_file():
+                return path
+    return None
+
+
+def shortcut_text(action: QAction) -> str:
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
+__all__ = ["MainWindow", "QPoint"]
