@@ -5,13 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
-from ui_helpers import node_by_title
 
 from roadmap_app.model import Status
 from roadmap_app.storage import load, paths
 from roadmap_app.ui.resource_editor import ResourceDialog
 
 pytest_plugins = ("ui_helpers",)  # the window and dialogs fixtures
+
+
+def node_by_title(document, text: str) -> str:
+    return next(n.id for n in document.roadmap.nodes if text.casefold() in n.title.casefold())
 
 
 def action(win, name: str) -> QAction:

@@ -51,7 +51,3 @@ def window(qtbot, dialogs):
     if win.document is not None:
         win.document.undo_stack.setClean()  # teardown must not stop at the save prompt
     win.files.pool.waitForDone()
-
-
-def node_by_title(document, text: str) -> str:
-    return next(n.id for n in document.roadmap.nodes if text.casefold() in n.title.casefold())
