@@ -65,8 +65,10 @@ def _parse(path: Path) -> dt.datetime | None:
         return None
 
 
-def _sort_key(info: BackupInfo) -> tuple[dt.datetime, str]:
-    return (info.when, info.path.name)
+def _sort_key(info: BackupInfo) -> tuple[dt.datetime, int, str]:
+    match = _NAME.match(info.path.name)
+    counter = int(match["n"]) if match and match["n"] else 0  # "-1" was written after ""
+    return (info.when, counter, info.path.name)
 
 
 def list_backups(plan_path: Path | str, *, check: bool = True) -> list[BackupInfo]:

@@ -1,0 +1,133 @@
+"""One writer per plan: second acquirer, stale locks after a crash, external changes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from roadmap_app.model import Node, Roadmap
+from roadmap_app.storage import LockedError, acquire, changed_on_disk, content_hash, open_plan, save_plan
+from roadmap_app.storage import lock as lock_mod
+
+
+def test_second_acquirer_gets_locked_error_with_owner(tmp_path):
+    plan = tmp_path / "p.roadmap"
+    first = acquire(plan)
+    try:
+        with pytest.raises(LockedError) as info:
+            acquire(plan)
+        assert info.value.owner["pid"] == os.getpid()
+        assert info.value.owner["hostname"] == socket.gethostname()
+        assert "p.roadmap is open in another Roadmap Planner" in str(info.value)
+        assert "read-only" in str(info.value)
+    finally:
+        first.release()
+    again = acquire(plan)  # released: free again
+    again.release()
+    assert not lock_mod.lock_path(plan).exists()
+
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from roadmap_app.storage import acquire
+    lock = acquire(sys.argv[1])
+    print("locked", flush=True)
+    time.sleep(60)
+""")
+
+
+def test_lock_held_by_another_process_then_stale_after_it_is_killed(tmp_path, planner_home):
+    plan = tmp_path / "p.roadmap"
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(plan)], stdout=subprocess.PIPE, text=True,
+                            env=dict(os.environ))
+    try:
+        assert proc.stdout.readline().strip() == "locked"
+        with pytest.raises(LockedError) as info:
+            acquire(plan)
+        assert info.value.owner["pid"] == proc.pid
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    # The owner crashed: its lock file is still there, but it is stale.
+    assert lock_mod.lock_path(plan).exists()
+    taken = acquire(plan)
+    assert json.loads(lock_mod.lock_path(plan).read_text())["pid"] == os.getpid()
+    taken.release()
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+@pytest.fixture
+def without_fcntl(monkeypatch):
+    """The Windows path: O_EXCL lock files and pid checks."""
+    monkeypatch.setattr(lock_mod, "fcntl", None)
+
+
+def test_fallback_without_fcntl_second_acquirer_and_release(tmp_path, without_fcntl):
+    plan = tmp_path / "p.roadmap"
+    with acquire(plan), pytest.raises(LockedError):
+        acquire(plan)
+    acquire(plan).release()
+
+
+def test_fallback_takes_over_stale_lock_of_dead_pid(tmp_path, without_fcntl):
+    plan = tmp_path / "p.roadmap"
+    path = lock_mod.lock_path(plan)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"pid": _dead_pid(), "hostname": socket.gethostname(), "started": "x"}))
+    with acquire(plan) as lock:
+        assert lock.info["pid"] == os.getpid()
+
+
+def test_fallback_respects_live_pid_and_other_hosts(tmp_path, without_fcntl):
+    plan = tmp_path / "p.roadmap"
+    path = lock_mod.lock_path(plan)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"pid": os.getppid(), "hostname": socket.gethostname()}))
+    with pytest.raises(LockedError):
+        acquire(plan)
+    path.write_text(json.dumps({"pid": _dead_pid(), "hostname": "another-machine"}))
+    with pytest.raises(LockedError, match="another-machine"):
+        acquire(plan)  # a dead pid means nothing on another host
+    lock_mod.break_lock(plan)
+    acquire(plan).release()
+
+
+def test_garbled_lock_file_is_stale(tmp_path, without_fcntl):
+    plan = tmp_path / "p.roadmap"
+    path = lock_mod.lock_path(plan)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"")  # crashed between create and write
+    acquire(plan).release()
+
+
+def test_pid_alive():
+    assert lock_mod.pid_alive(os.getpid())
+    assert not lock_mod.pid_alive(_dead_pid())
+    assert not lock_mod.pid_alive(0)
+
+
+def test_external_change_is_detected(tmp_path):
+    plan = tmp_path / "p.roadmap"
+    saved = save_plan(plan, Roadmap(id="r", title="Mine", nodes=[Node(id="a", title="A")]))
+    assert not changed_on_disk(plan, saved.content_hash)
+    opened = open_plan(plan)
+    assert opened.loaded.content_hash == saved.content_hash
+    # another program (or a sync tool) rewrites the file
+    plan.write_bytes(plan.read_bytes().replace(b'"Mine"', b'"Theirs"'))
+    assert changed_on_disk(plan, saved.content_hash)
+    plan.unlink()
+    assert changed_on_disk(plan, saved.content_hash)  # deleted counts as changed
+    assert not changed_on_disk(plan, None)  # never saved, still absent
+    assert content_hash(b"x") != content_hash(b"y")
