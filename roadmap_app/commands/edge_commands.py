@@ -9,8 +9,9 @@ from ..model import Edge
 
 
 class AddEdgeCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, edge: Edge, index: int | None = None,
-                 text: str = "Connect") -> None:
+    def __init__(
+        self, document: RoadmapDocument, edge: Edge, index: int | None = None, text: str = "Connect"
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._edge = edge
@@ -26,8 +27,9 @@ class AddEdgeCommand(QUndoCommand):
 class RemoveEdgeCommand(QUndoCommand):
     """Removes one edge; undo re-inserts it at the index it had, so order survives."""
 
-    def __init__(self, document: RoadmapDocument, key: tuple[str, str, str],
-                 text: str = "Disconnect") -> None:
+    def __init__(
+        self, document: RoadmapDocument, key: tuple[str, str, str], text: str = "Disconnect"
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._key = key

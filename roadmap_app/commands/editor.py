@@ -47,10 +47,25 @@ from .resource_commands import (
 from .roadmap_commands import ReplaceRoadmapCommand, SetPlanCommand
 
 NODE_FIELDS = (
-    "title", "kind", "stage", "description", "estimated_hours", "target_date", "notes", "collapsed",
+    "title",
+    "kind",
+    "stage",
+    "description",
+    "estimated_hours",
+    "target_date",
+    "notes",
+    "collapsed",
 )
 RESOURCE_FIELDS = (
-    "title", "url", "kind", "provider", "cost", "estimated_hours", "status", "notes", "tags",
+    "title",
+    "url",
+    "kind",
+    "provider",
+    "cost",
+    "estimated_hours",
+    "status",
+    "notes",
+    "tags",
 )
 PLAN_FIELDS = ("goal", "hours_per_week", "weekday_hours", "start_date")
 
@@ -90,11 +105,15 @@ class Editor:
         return self.document.node(node_id)  # raises UnknownNodeError
 
     # -- nodes -----------------------------------------------------------
-    def add_node(self, title: str = "New skill", kind: NodeKind = NodeKind.SKILL, stage: str = "",
-                 position: Position | None = None) -> str:
+    def add_node(
+        self,
+        title: str = "New skill",
+        kind: NodeKind = NodeKind.SKILL,
+        stage: str = "",
+        position: Position | None = None,
+    ) -> str:
         node_id = self._new_node_id()
-        node = Node(id=node_id, title=title, kind=kind, stage=stage, position=position,
-                    origin=Origin.USER)
+        node = Node(id=node_id, title=title, kind=kind, stage=stage, position=position, origin=Origin.USER)
         self._push(AddNodeCommand(self.document, node, text="Add node"))
         return node_id
 
@@ -135,8 +154,11 @@ class Editor:
         macro = MacroCommand("Delete " + _count(len(ids), "node"))
         # Highest index first, so every child removes what it recorded; undo
         # runs the children backwards and puts each edge back where it was.
-        edges = [(i, e) for i, e in enumerate(self.document.roadmap.edges)
-                 if e.source in doomed or e.target in doomed]
+        edges = [
+            (i, e)
+            for i, e in enumerate(self.document.roadmap.edges)
+            if e.source in doomed or e.target in doomed
+        ]
         for _index, edge in reversed(edges):
             macro.adopt(RemoveEdgeCommand(self.document, edge.key))
         plan = self.document.roadmap.plan

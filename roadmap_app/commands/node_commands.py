@@ -16,8 +16,9 @@ from ..model import Node, Position, Status
 
 
 class AddNodeCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, node: Node, index: int | None = None,
-                 text: str = "Add node") -> None:
+    def __init__(
+        self, document: RoadmapDocument, node: Node, index: int | None = None, text: str = "Add node"
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._node = node
@@ -37,8 +38,7 @@ class AddNodeCommand(QUndoCommand):
 class RemoveNodeCommand(QUndoCommand):
     """Removes one node whose edges are already gone; undo puts it back at its index."""
 
-    def __init__(self, document: RoadmapDocument, node_id: str,
-                 text: str = "Delete node") -> None:
+    def __init__(self, document: RoadmapDocument, node_id: str, text: str = "Delete node") -> None:
         super().__init__(text)
         self._document = document
         self._node_id = node_id
@@ -54,8 +54,9 @@ class RemoveNodeCommand(QUndoCommand):
 
 
 class UpdateNodeCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, node_id: str, fields: dict[str, Any],
-                 text: str = "Edit node") -> None:
+    def __init__(
+        self, document: RoadmapDocument, node_id: str, fields: dict[str, Any], text: str = "Edit node"
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._node_id = node_id
@@ -77,8 +78,9 @@ class SetStatusCommand(QUndoCommand):
     so the history never claims a change that was taken back.
     """
 
-    def __init__(self, document: RoadmapDocument, node_ids: list[str], status: Status,
-                 text: str | None = None) -> None:
+    def __init__(
+        self, document: RoadmapDocument, node_ids: list[str], status: Status, text: str | None = None
+    ) -> None:
         super().__init__(text or f"Set status to {status.label}")
         self._document = document
         self._node_ids = list(node_ids)
@@ -105,8 +107,13 @@ class MoveNodesCommand(QUndoCommand):
 
     MERGE_ID = 0x524D  # consecutive moves with the same drag id merge into one step
 
-    def __init__(self, document: RoadmapDocument, positions: dict[str, Position | None],
-                 text: str = "Move nodes", drag_id: str | None = None) -> None:
+    def __init__(
+        self,
+        document: RoadmapDocument,
+        positions: dict[str, Position | None],
+        text: str = "Move nodes",
+        drag_id: str | None = None,
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._new = dict(positions)

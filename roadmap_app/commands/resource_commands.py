@@ -11,8 +11,14 @@ from ..model import Resource
 
 
 class AddResourceCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, node_id: str, resource: Resource,
-                 index: int | None = None, text: str = "Add resource") -> None:
+    def __init__(
+        self,
+        document: RoadmapDocument,
+        node_id: str,
+        resource: Resource,
+        index: int | None = None,
+        text: str = "Add resource",
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._node_id = node_id
@@ -27,8 +33,9 @@ class AddResourceCommand(QUndoCommand):
 
 
 class RemoveResourceCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, node_id: str, resource_id: str,
-                 text: str = "Remove resource") -> None:
+    def __init__(
+        self, document: RoadmapDocument, node_id: str, resource_id: str, text: str = "Remove resource"
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._node_id = node_id
@@ -45,8 +52,14 @@ class RemoveResourceCommand(QUndoCommand):
 
 
 class UpdateResourceCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, node_id: str, resource_id: str,
-                 fields: dict[str, Any], text: str = "Edit resource") -> None:
+    def __init__(
+        self,
+        document: RoadmapDocument,
+        node_id: str,
+        resource_id: str,
+        fields: dict[str, Any],
+        text: str = "Edit resource",
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._node_id = node_id
@@ -62,8 +75,14 @@ class UpdateResourceCommand(QUndoCommand):
 
 
 class MoveResourceCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, node_id: str, old_index: int, new_index: int,
-                 text: str = "Reorder resources") -> None:
+    def __init__(
+        self,
+        document: RoadmapDocument,
+        node_id: str,
+        old_index: int,
+        new_index: int,
+        text: str = "Reorder resources",
+    ) -> None:
         super().__init__(text)
         self._document = document
         self._node_id = node_id

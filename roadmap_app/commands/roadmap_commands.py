@@ -11,8 +11,7 @@ from ..model import Roadmap
 
 
 class SetPlanCommand(QUndoCommand):
-    def __init__(self, document: RoadmapDocument, fields: dict[str, Any],
-                 text: str = "Change plan") -> None:
+    def __init__(self, document: RoadmapDocument, fields: dict[str, Any], text: str = "Change plan") -> None:
         super().__init__(text)
         self._document = document
         self._new = dict(fields)

@@ -1,0 +1,75 @@
+"""Stage bands: labelled columns in career order, and the continuous-learning band below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from .kit import CardKit
+from .placement import Band
+
+Z_BANDS = -10.0
+LABEL_SCREEN_PX = 15.0  # the label keeps at least this size on screen when zoomed out
+
+
+class BandItem(QGraphicsItem):
+    def __init__(self, band: Band, kit: CardKit) -> None:
+        super().__init__()
+        self.band = band
+        self._kit = kit
+        self.progress = ""  # e.g. "3 of 14 done"
+        self.setZValue(Z_BANDS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, False)
+
+    def set_band(self, band: Band) -> None:
+        if band.rect != self.band.rect:
+            self.prepareGeometryChange()
+        self.band = band
+        self.update()
+
+    def set_progress(self, text: str) -> None:
+        if text != self.progress:
+            self.progress = text
+            self.update()
+
+    def set_kit(self, kit: CardKit) -> None:
+        self._kit = kit
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.band.rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        kit, band, theme = self._kit, self.band, self._kit.theme
+        rect = band.rect
+        fill = theme.continuous_fill if band.continuous else theme.band_fills[band.index % 2]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(fill))
+        painter.drawRect(rect)
+        painter.setPen(QPen(theme.band_border, 0))  # cosmetic hairline
+        if band.continuous:
+            painter.drawLine(rect.topLeft(), rect.topRight())
+        else:
+            painter.drawLine(rect.topRight(), rect.bottomRight())
+        lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
+        scale = max(1.0, LABEL_SCREEN_PX / (kit.band_font.pixelSize() * lod))
+        painter.save()
+        painter.translate(rect.left() + 16, rect.top() + 10)
+        painter.scale(scale, scale)
+        width = (rect.width() - 32) / scale
+        metrics = QFontMetricsF(kit.band_font)
+        title = metrics.elidedText(band.title or "No stage", Qt.TextElideMode.ElideRight, width)
+        painter.setFont(kit.band_font)
+        painter.setPen(QPen(theme.band_label))
+        painter.drawText(QPointF(0, metrics.ascent()), title)
+        if self.progress and scale == 1.0:
+            painter.setFont(kit.band_sub_font)
+            sub = QFontMetricsF(kit.band_sub_font)
+            x = metrics.horizontalAdvance(title) + 12
+            if x + sub.horizontalAdvance(self.progress) <= width:
+                painter.drawText(QPointF(x, metrics.ascent()), self.progress)
+        painter.restore()

@@ -1,0 +1,313 @@
+"""Graphics items of the canvas. Items only have presentation setters.
+
+NodeCardItem paints a card with plain drawText calls (no rich text, no child
+items) so that one card costs one cheap paint. Gestures that start on a card
+(connect-drag from the handle, inline rename, double-click) are forwarded to
+the scene, which owns them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from ..model import NodeKind, Status
+from .glyphs import KIND_LABELS, kind_glyph, lock_glyph, paint_status_badge
+from .kit import CardKit
+from .lod import Detail, detail_for
+
+if TYPE_CHECKING:
+    from .scene import RoadmapScene
+
+RADIUS = 8.0
+PAD = 10.0
+HANDLE_R = 5.5
+MARGIN = 9.0  # room around the card for the search halo, selection ring and handle
+HEADER_H = 28.0
+
+
+def wrap_lines(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> tuple[str, ...]:
+    """Greedy word wrap to at most max_lines; the last line is elided with an ellipsis."""
+    words = text.split()
+    lines: list[str] = []
+    while words and len(lines) < max_lines - 1:
+        n = 1
+        while n < len(words) and metrics.horizontalAdvance(" ".join(words[: n + 1])) <= width:
+            n += 1
+        lines.append(" ".join(words[:n]))
+        words = words[n:]
+    if words:
+        lines.append(" ".join(words))
+    return tuple(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
+
+
+def format_hours(hours: float) -> str:
+    if hours <= 0:
+        return ""
+    return f"{hours:.0f} h" if hours >= 10 or hours == int(hours) else f"{hours:.1f} h"
+
+
+def plain_tooltip(*lines: str) -> str:
+    """Tooltips guess rich text; escaping and wrapping keeps user text literal."""
+    body = "<br>".join(html.escape(line) for line in lines if line)
+    return f"<p style='white-space:pre-wrap'>{body}</p>"
+
+
+class NodeCardItem(QGraphicsItem):
+    def __init__(self, node_id: str, kit: CardKit, size: tuple[float, float], scene: RoadmapScene) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self._kit = kit
+        self._scene_ref = scene
+        self._w, self._h = size
+        self._bounds = QRectF(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
+        self.title = ""
+        self.kind = NodeKind.SKILL
+        self.status = Status.NOT_STARTED
+        self.footer = ""
+        self.locked = False
+        self.ready = False
+        self.goal = False
+        self.search_match = False
+        self.connect_feedback: bool | None = None  # True ok / False refused while a connect-drag hovers
+        self._hover = False
+        self._lines: tuple[str, ...] | None = None
+        self._compact_lines: tuple[str, ...] | None = None
+        self._connecting = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setAcceptHoverEvents(True)
+
+    # -- presentation setters ----------------------------------------------
+    def set_data(
+        self, title: str, kind: NodeKind, status: Status, hours: float, resources: int, description: str = ""
+    ) -> None:
+        if title != self.title:
+            self._lines = self._compact_lines = None
+        self.title, self.kind, self.status = title, kind, status
+        parts = [format_hours(hours)]
+        if resources:
+            parts.append(f"{resources} resource" + ("" if resources == 1 else "s"))
+        self.footer = "  ·  ".join(p for p in parts if p)
+        self.setToolTip(plain_tooltip(title, f"{KIND_LABELS[kind]} · {status.label}", description[:300]))
+        self.update()
+
+    def set_state(self, locked: bool, ready: bool) -> None:
+        if (locked, ready) != (self.locked, self.ready):
+            self.locked, self.ready = locked, ready
+            self.update()
+
+    def set_goal(self, goal: bool) -> None:
+        if goal != self.goal:
+            self.goal = goal
+            self.update()
+
+    def set_search_match(self, match: bool) -> None:
+        if match != self.search_match:
+            self.search_match = match
+            self.update()
+
+    def set_connect_feedback(self, ok: bool | None) -> None:
+        if ok != self.connect_feedback:
+            self.connect_feedback = ok
+            self.update()
+
+    def set_kit(self, kit: CardKit) -> None:
+        self._kit = kit
+        self._lines = self._compact_lines = None
+        self.update()
+
+    def set_movable(self, movable: bool) -> None:
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, movable)
+
+    # -- geometry ------------------------------------------------------------
+    def card_rect(self) -> QRectF:
+        return QRectF(0, 0, self._w, self._h)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.card_rect(), RADIUS, RADIUS)
+        path.addEllipse(self.handle_centre(), HANDLE_R + 3, HANDLE_R + 3)
+        return path
+
+    def handle_centre(self) -> QPointF:
+        return QPointF(self._w, self._h / 2)
+
+    def title_rect(self) -> QRectF:
+        return QRectF(PAD, HEADER_H, self._w - 2 * PAD, 2 * 17.0 + 4)
+
+    def on_handle(self, pos: QPointF) -> bool:
+        d = pos - self.handle_centre()
+        return d.x() * d.x() + d.y() * d.y() <= (HANDLE_R + 4) ** 2
+
+    def _handle_shown(self) -> bool:
+        return self._scene_ref.interactive and (self._hover or self.isSelected())
+
+    # -- painting ------------------------------------------------------------
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        kit = self._kit
+        heavy = self.kind is NodeKind.ROLE
+        pens = kit.style(self.status, self.locked, heavy)
+        rect = QRectF(0, 0, self._w, self._h)
+        detail = detail_for(option.levelOfDetailFromTransform(painter.worldTransform()))
+        if detail is Detail.OVERVIEW:
+            locked = self.locked and self.status is Status.NOT_STARTED
+            painter.fillRect(rect, kit.overview_locked if locked else kit.overview[self.status])
+            return
+        if self.search_match:
+            painter.setPen(kit.search_edge)
+            painter.setBrush(kit.search)
+            painter.drawRoundedRect(rect.adjusted(-7, -7, 7, 7), RADIUS + 5, RADIUS + 5)
+        painter.setPen(pens.border)
+        painter.setBrush(pens.fill)
+        painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        if detail is Detail.FULL:
+            self._paint_full(painter, pens, heavy)
+        else:
+            self._paint_compact(painter, pens)
+        if self.ready:  # a subtle accent: the way forward
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(kit.ready)
+            painter.drawRoundedRect(QRectF(2.5, 10, 4, self._h - 20), 2, 2)
+        if self.isSelected():
+            painter.setPen(kit.selection)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
+        if self.connect_feedback is not None:
+            painter.setPen(kit.connect_ok if self.connect_feedback else kit.connect_refused)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
+        if self._handle_shown():
+            painter.setPen(kit.handle_ring)
+            painter.setBrush(kit.handle)
+            painter.drawEllipse(self.handle_centre(), HANDLE_R, HANDLE_R)
+
+    def _paint_full(self, painter: QPainter, pens, heavy: bool) -> None:
+        kit = self._kit
+        w, h = self._w, self._h
+        if heavy:  # roles: a filled header, then the border again on top of it
+            header = QPainterPath()
+            header.addRoundedRect(QRectF(0, 0, w, HEADER_H + 4), RADIUS, RADIUS)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(kit.role_header)
+            painter.drawPath(header)
+            painter.drawRect(QRectF(0, HEADER_H - 4, w, 8))
+            painter.setPen(pens.border)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(0, 0, w, h), RADIUS, RADIUS)
+        painter.save()
+        painter.translate(PAD, 7)
+        painter.scale(0.875, 0.875)
+        painter.fillPath(kind_glyph(self.kind), pens.glyph)
+        painter.restore()
+        painter.setFont(kit.label_font)
+        painter.setPen(pens.subtext)
+        label = KIND_LABELS[self.kind] + ("  ·  goal" if self.goal else "")
+        painter.drawText(QPointF(PAD + 20, 18), label)
+        paint_status_badge(painter, QPointF(w - 17, 14), 7.0, self.status, pens.style.accent, pens.style.fill)
+        if self._lines is None:
+            self._lines = wrap_lines(self.title, kit.title_metrics, w - 2 * PAD, 2)
+        painter.setFont(kit.title_font)
+        painter.setPen(pens.text)
+        ascent = kit.title_metrics.ascent()
+        y = HEADER_H + 4 + ascent
+        for line in self._lines:
+            painter.drawText(QPointF(PAD, y), line)
+            y += 17.0
+        painter.setFont(kit.footer_font)
+        painter.setPen(pens.subtext)
+        painter.drawText(QPointF(PAD, h - 9), self.footer)
+        if self.locked and self.status is Status.NOT_STARTED:
+            painter.save()
+            painter.translate(w - PAD - 10, h - 20)
+            painter.fillPath(lock_glyph(), pens.glyph)
+            painter.restore()
+        elif self.ready:
+            painter.drawText(
+                QRectF(PAD, h - 22, w - 2 * PAD, 16),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                "ready",
+            )
+
+    def _paint_compact(self, painter: QPainter, pens) -> None:
+        kit = self._kit
+        w, h = self._w, self._h
+        # Status as a colour bar along the top edge (the badge is too small to read here).
+        painter.setPen(Qt.PenStyle.NoPen)
+        started = self.status is not Status.NOT_STARTED
+        painter.setBrush(pens.accent_brush if started else pens.border.brush())
+        bar = QPainterPath()
+        bar.addRoundedRect(QRectF(0, 0, w, 12), RADIUS, RADIUS)
+        painter.drawPath(bar)
+        painter.drawRect(QRectF(0, 6, w, 4))
+        if self._compact_lines is None:
+            self._compact_lines = wrap_lines(self.title, kit.compact_metrics, w - 2 * PAD, 2)
+        painter.setFont(kit.compact_font)
+        painter.setPen(pens.text)
+        line_h = kit.compact_metrics.height()
+        y = 12 + (h - 12 - line_h * len(self._compact_lines)) / 2 + kit.compact_metrics.ascent()
+        for line in self._compact_lines:
+            painter.drawText(QPointF(PAD, y), line)
+            y += line_h
+
+    # -- interaction: forwarded to the scene ---------------------------------------
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hover = False
+        self.update()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self._scene_ref.interactive
+            and self.on_handle(event.pos())
+        ):
+            self._connecting = True
+            self._scene_ref.begin_connect(self.node_id, event.scenePos())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connecting:
+            self._scene_ref.update_connect(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._connecting:
+            self._connecting = False
+            self._scene_ref.finish_connect(event.scenePos())
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        # Double-click opens the node (the inspector); F2 renames inline (see RoadmapScene).
+        self._scene_ref.node_activated.emit(self.node_id)
+        event.accept()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            self._scene_ref.card_moved(self.node_id)
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(1.0 if value else 0.0)
+        return super().itemChange(change, value)
