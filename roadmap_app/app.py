@@ -82,8 +82,7 @@ def build_window(argv_path: Path | None = None):
 
     settings = SettingsController()
     theme = ThemeController(QApplication.instance(), settings.theme)
-    window = MainWindow(settings, theme)
-    settings.restore_window(window)
+    window = MainWindow(settings, theme)  # restores its layout when first shown
     open_initial(window, argv_path)
     return window
 

@@ -229,7 +229,7 @@ def test_add_delete_and_auto_layout_are_undoable(window):
     action(window, "action_add_node").trigger()
     assert len(doc.roadmap.nodes) == count + 1
     new_id = window.scene.selected_node_ids()[0]
-    assert window.inspector.title.hasFocus()
+    assert window.inspector.node_id == new_id
     action(window, "action_delete").trigger()
     assert not doc.has_node(new_id)
     doc.undo_stack.undo()

@@ -31,6 +31,13 @@ class ActionSpec:
     scope: str = "window"  # or "canvas"
 
 
+# Short labels for the toolbar (menus show the full text).
+TOOLBAR_TEXT = {
+    "new_from_template": "New", "open": "Open", "save": "Save", "add_node": "Add Node", "fit": "Fit",
+    "filter": "Filter", "focus_goal": "Focus on Goal", "undo": "Undo", "redo": "Redo",
+}
+
+
 STATUS_KEYS: dict[Status, str] = {
     Status.NOT_STARTED: "N",
     Status.IN_PROGRESS: "P",
@@ -113,6 +120,8 @@ class Actions(QObject):
             action.setShortcuts(_shortcut(spec.shortcut))
             action.setCheckable(spec.checkable)
             self._describe(action, spec.tip, spec.icon)
+            if spec.name in TOOLBAR_TEXT:
+                action.setIconText(TOOLBAR_TEXT[spec.name])
             if spec.scope == "canvas":
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 self.canvas_scoped.append(action)
@@ -131,6 +140,9 @@ class Actions(QObject):
                 action.setShortcuts([*action.shortcuts(), QKeySequence("Ctrl+Shift+Z")])
             self._describe(action, tip, icon)
             self._by_name[name] = action
+        # The toolbar keeps short labels; the Edit menu shows "Undo Set status to Done".
+        undo.changed.connect(lambda: undo.iconText() != "Undo" and undo.setIconText("Undo"))
+        redo.changed.connect(lambda: redo.iconText() != "Redo" and redo.setIconText("Redo"))
 
         self.theme_group = QActionGroup(parent)
         self.theme_group.setExclusive(True)

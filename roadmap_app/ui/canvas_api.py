@@ -33,9 +33,12 @@ def canvas_theme(dark: bool):
     return theme.CanvasTheme.dark() if dark else theme.CanvasTheme.light()
 
 
-def make_scene(document, dark: bool, parent=None):
+def make_scene(document, dark: bool, editor, parent=None):
     scene, _view, _theme, _mini = _canvas()
-    return scene.RoadmapScene(document, canvas_theme(dark), parent)
+    try:
+        return scene.RoadmapScene(document, canvas_theme(dark), parent, editor=editor)
+    except TypeError:  # the stand-in scene takes no editor
+        return scene.RoadmapScene(document, canvas_theme(dark), parent)
 
 
 def make_view():
@@ -47,11 +50,9 @@ def make_minimap(view) -> QWidget | None:
     _scene, _view, _theme, minimap = _canvas()
     if minimap is None:
         return None
-    widget = minimap.MiniMapView(view)
-    widget.setParent(view)
+    widget = minimap.MiniMapView(view, view)
     widget.setObjectName("minimap")
     widget.setAccessibleName("Overview map")
-    widget.setVisible(False)
     return widget
 
 

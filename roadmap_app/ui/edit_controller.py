@@ -95,17 +95,25 @@ class EditController:
             self._refuse("Could not add a node", exc)
             return None
         self.w.scene.select_nodes([node_id])
-        self.rename()
+        self.rename(inline=True)
         return node_id
 
     def delete_selected(self) -> None:
         ids = self.w.selected_ids()
         if ids:
+            self.w.scene.setFocusItem(None)  # finish an inline rename before its node goes
             self._try("Could not delete", self.editor.delete_nodes, ids)
 
-    def rename(self) -> None:
-        """Rename in the inspector's title field (selected and ready to type over)."""
-        if len(self.w.selected_ids()) != 1:
+    def rename(self, inline: bool | None = None) -> None:
+        """Rename on the card when the canvas has focus, else in the inspector's title field."""
+        selected = self.w.selected_ids()
+        if len(selected) != 1:
+            return
+        if inline is None:
+            inline = self.w.view.hasFocus()
+        if inline and hasattr(self.w.scene, "begin_rename"):
+            self.w.view.setFocus()
+            self.w.scene.begin_rename(selected[0])
             return
         self.w.inspector_dock.show()
         self.w.inspector_dock.raise_()
@@ -150,18 +158,27 @@ class EditController:
             return False
         return self.connect_nodes(dialog.chosen, node_id)
 
-    def connect_nodes(self, source: str, target: str) -> bool:
-        """Make `source` a prerequisite of `target`; refusals are explained, nothing changes."""
+    def connect_nodes(self, source: str, target: str, *, modal: bool = True) -> bool:
+        """Make `source` a prerequisite of `target`; refusals are explained, nothing changes.
+
+        A refused drag on the canvas is explained next to the card and in the
+        status bar; a refused choice from the dialog also gets a message box.
+        """
         try:
             self.editor.connect(source, target)
-        except CycleError as exc:
-            messages_text = (f"“{self._title(source)}” cannot be a prerequisite of “{self._title(target)}”: "
-                             "that would make a cycle")
-            self.w.show_message(messages_text)
-            messages.error(self.w, "Connection refused", messages_text + ".", str(exc))
-            return False
-        except (DuplicateEdgeError, SelfLoopError, RoadmapError, ValueError) as exc:
-            self._refuse("Connection refused", exc)
+        except (CycleError, DuplicateEdgeError, SelfLoopError, RoadmapError, ValueError) as exc:
+            if isinstance(exc, CycleError):
+                text = (f"“{self._title(source)}” cannot be a prerequisite of “{self._title(target)}”: "
+                        "that would make a cycle")
+            elif isinstance(exc, DuplicateEdgeError):
+                text = f"“{self._title(source)}” is already a prerequisite of “{self._title(target)}”"
+            else:
+                text = f"Not connected: {exc}"
+            if hasattr(self.w.scene, "refuse"):
+                self.w.scene.refuse(target, text)
+            self.w.show_message(text)
+            if modal:
+                messages.error(self.w, "Connection refused", text + ".", str(exc))
             return False
         self.w.show_message(f"“{self._title(source)}” is now a prerequisite of “{self._title(target)}”")
         return True

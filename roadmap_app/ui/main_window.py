@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         for action in self.actions.canvas_scoped:
             self.view.addAction(action)
-        self.minimap = canvas_api.make_minimap(self.view)
+        self.minimap = None  # bound to one scene: made for each document
 
         self.inspector = InspectorPanel(self.links)
         self.inspector_dock = self._dock("dock_inspector", "Inspector", self.inspector,
@@ -73,11 +73,12 @@ class MainWindow(QMainWindow):
                                           Qt.DockWidgetArea.BottomDockWidgetArea)
         self.dashboard_dock = self._dock("dock_dashboard", "Dashboard", self._placeholder("dashboard"),
                                          Qt.DockWidgetArea.BottomDockWidgetArea)
+        # The inspector takes the full height on the right; next steps sit under the canvas.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.next_steps_dock, self.dashboard_dock)
         self.next_steps_dock.raise_()
         self.dashboard_dock.visibilityChanged.connect(self._dashboard_visible)
-        self.resizeDocks([self.inspector_dock], [400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.next_steps_dock], [230], Qt.Orientation.Vertical)
+        self._layout_restored = False
         self.dashboard = None
         self.next_steps = None
         self.pace_bar = None
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._connect()
+        self.actions["toggle_minimap"].setChecked(True)
         self.resize(1440, 900)
 
     # -- construction ------------------------------------------------------
@@ -246,15 +248,21 @@ class MainWindow(QMainWindow):
         document.changed.connect(self._document_changed)
         document.roadmap_reset.connect(self._roadmap_reset)
 
-        self.scene = canvas_api.make_scene(document, self.theme.dark, self)
+        self.scene = canvas_api.make_scene(document, self.theme.dark, self.editor, self)
         self.scene.selection_ids_changed.connect(self._selection_changed)
         self.scene.node_activated.connect(self.edits.activate_node)
-        self.scene.connect_requested.connect(self.edits.connect_nodes)
+        self.scene.connect_requested.connect(lambda s, t: self.edits.connect_nodes(s, t, modal=False))
+        if hasattr(self.scene, "message"):
+            self.scene.message.connect(self.show_message)
         self.scene.add_requested.connect(lambda pos: self.edits.add_node(pos))
         self.scene.context_menu_requested.connect(self.edits.context_menu)
         self.view.setScene(self.scene)
-        if self.minimap is not None and hasattr(self.minimap, "setScene"):
-            self.minimap.setScene(self.scene)
+        if self.minimap is not None:
+            self.minimap.deleteLater()
+        self.minimap = canvas_api.make_minimap(self.view)
+        if self.minimap is not None:
+            self.minimap.setVisible(self.actions["toggle_minimap"].isChecked())
+            self._place_minimap()
         if old_scene is not None:
             old_scene.blockSignals(True)  # its teardown must not reach the new document's panels
             old_scene.deleteLater()
@@ -460,6 +468,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            if not self.settings.restore_window(self):
+                # Dock sizes only take once the window has its size.
+                self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
+                self.resizeDocks([self.next_steps_dock], [210], Qt.Orientation.Vertical)
         self._place_minimap()
 
     def resizeEvent(self, event) -> None:
