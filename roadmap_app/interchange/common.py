@@ -32,7 +32,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACES = re.compile(r"\s+")
 MAX_ITEMS = 2 * MAX_NODES  # raw foreign items (incl. decoration) we look at before giving up
-MAX_CYCLE_WORK = 5_000  # edges inside cycles we are willing to examine one by one
+MAX_CYCLE_DROPS = 1_000  # more cycle-closing edges than this is not a roadmap
 
 
 def is_valid_id(value: object) -> bool:
@@ -121,8 +121,8 @@ def add_edges_acyclic(
     """Keep candidate edges in order, dropping duplicates, self-loops and cycle closers.
 
     Each dropped edge is reported with its reason. `label(node_id)` names a node in
-    messages. Only edges inside strongly connected components can close a cycle,
-    so only those are checked one by one.
+    messages. Only edges inside strongly connected components can close a cycle;
+    among those, a depth-first walk in file order picks the edges to drop.
     """
     ids = set(node_ids)
     seen: set[tuple[str, str, str]] = set()
@@ -149,22 +149,51 @@ def add_edges_acyclic(
     in_cycle: set[tuple[str, str]] = set()
     for component in nx.strongly_connected_components(graph):
         if len(component) > 1:
-            in_cycle.update((s, t) for s, t in graph.subgraph(component).edges)
-    if in_cycle:
-        if len(in_cycle) > MAX_CYCLE_WORK:
-            raise FileFormatError(f"too many cycles among the edges ({len(in_cycle)} edges in cycles)")
-        graph.remove_edges_from(in_cycle)
-        result: list[Edge] = []
-        for source, target, kind in kept:
-            if kind.is_ordering and (source, target) in in_cycle:
-                if nx.has_path(graph, target, source):
-                    report.drop("edges that closed a cycle", why=(
-                        f"dropped edge {label(source)} -> {label(target)}: it would close a cycle"))
-                    continue
-                graph.add_edge(source, target)
-            result.append(Edge(source=source, target=target, kind=kind))
-        return result
-    return [Edge(source=s, target=t, kind=k) for s, t, k in kept]
+            in_cycle.update(graph.subgraph(component).edges)
+    if not in_cycle:
+        return [Edge(source=s, target=t, kind=k) for s, t, k in kept]
+    back = _back_edges([(s, t) for s, t, k in kept if k.is_ordering and (s, t) in in_cycle])
+    if len(back) > MAX_CYCLE_DROPS:
+        raise FileFormatError(f"too many cycles among the edges ({len(back)} edges would have to go)")
+    result: list[Edge] = []
+    for source, target, kind in kept:
+        if kind.is_ordering and (source, target) in back:
+            report.drop("edges that closed a cycle", why=(
+                f"dropped edge {label(source)} -> {label(target)}: it would close a cycle"))
+            continue
+        result.append(Edge(source=source, target=target, kind=kind))
+    return result
+
+
+def _back_edges(edges: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Edges that close a cycle in a depth-first walk in file order (iterative, O(V + E)).
+
+    Without them the graph is acyclic; for a simple cycle this is its last edge in file order.
+    """
+    adjacency: dict[str, list[str]] = {}
+    for source, target in edges:
+        adjacency.setdefault(source, []).append(target)
+    state: dict[str, int] = {}  # 1 = on the walk's stack, 2 = finished
+    back: set[tuple[str, str]] = set()
+    for root in adjacency:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(adjacency[root]))]
+        while stack:
+            node, successors = stack[-1]
+            for successor in successors:
+                seen = state.get(successor)
+                if seen is None:
+                    state[successor] = 1
+                    stack.append((successor, iter(adjacency.get(successor, ()))))
+                    break
+                if seen == 1:
+                    back.add((node, successor))
+            else:
+                state[node] = 2
+                stack.pop()
+    return back
 
 
 def build_roadmap(data: dict[str, Any]) -> Roadmap:

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..model import FORMAT_NAME, Roadmap
 from ..model.errors import RoadmapError
 from ..storage import atomic_write, codec, read_bytes, safejson
+from ..storage.errors import FileFormatError
 from .graphml import read_graphml, write_graphml
 from .jsoncanvas import read_canvas, write_canvas
 from .markdown import write_markdown
@@ -102,7 +103,13 @@ def is_image(path: Path | str) -> bool:
 def import_bytes(data: bytes, path: Path | str) -> tuple[Roadmap, ImportReport]:
     """Read bytes as the format `path`'s extension names (the path is used for names only)."""
     fmt = format_for(path)
-    roadmap, report = fmt.reader(data, Path(path))
+    try:
+        roadmap, report = fmt.reader(data, Path(path))
+    except RoadmapError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError) as exc:
+        # A shape no importer check foresaw: still one line, never a traceback.
+        raise FileFormatError(f"cannot be imported as {fmt.description} ({type(exc).__name__})") from exc
     report.format_name = report.format_name or fmt.description
     return roadmap, report
 

@@ -327,7 +327,7 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
             fields = {"title": clean_title(name, "File", report, where), "description": clean_text(path),
                       "resources": []}
         if "status" not in fields:
-            fields["status"] = COLOR_STATUS.get(item.get("color"), Status.NOT_STARTED)
+            fields["status"] = _color_status(item)
         node_id = safe_id(item["id"], used)
         id_map[item["id"]] = node_id
         nodes[node_id] = fields | {
@@ -369,7 +369,7 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         nodes[node_id] = {
             "id": node_id, "title": _url_title(url) if url else "Link", "stage": _stage_for(box, stages),
             "position": {"x": box[0], "y": box[1]}, "origin": Origin.IMPORTED,
-            "status": COLOR_STATUS.get(link.get("color"), Status.NOT_STARTED),
+            "status": _color_status(link),
             "resources": [_resource("", url, None, set())] if url else [],
         }
     check_count("nodes", len(nodes), 20_000)
@@ -384,6 +384,11 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         "description": f"Imported from {Path(source).name}" if source else "",
     })
     return roadmap, report
+
+
+def _color_status(raw: dict[str, Any]) -> Status:
+    color = raw.get("color")
+    return COLOR_STATUS.get(color, Status.NOT_STARTED) if isinstance(color, str) else Status.NOT_STARTED
 
 
 def _attach_link(node: dict[str, Any], link: dict[str, Any]) -> None:

@@ -207,7 +207,7 @@ def roadmapsh_to_roadmap(
     id_map: dict[str, str] = {}
     roadmap_title = ""
     for index, raw in enumerate(doc["nodes"]):
-        kind = raw.get("type") if isinstance(raw, dict) else None
+        kind = raw.get("type") if isinstance(raw, dict) and isinstance(raw.get("type"), str) else None
         raw_id = raw.get("id") if isinstance(raw, dict) else None
         if kind == "title" and not roadmap_title:
             roadmap_title = clean_line(_label(raw))
