@@ -8,6 +8,7 @@ into the model (only a user drag or the Auto-layout command does that).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
@@ -41,33 +42,50 @@ def initial_positions(roadmap: Roadmap) -> dict[str, tuple[float, float]]:
     """Top-left corners for every node: its saved position, else the layout's."""
     try:
         from ..graph.layout import layout
-    except ImportError:  # the layered layout has not landed yet
+    except ImportError:  # pragma: no cover - the layered layout is part of the graph engine
         return _grid_positions(roadmap)
-    return layout(roadmap, respect_positions=True)
+    try:
+        return layout(roadmap, respect_positions=True)
+    except Exception:  # a layout bug must not keep the plan from opening: fall back to columns
+        logging.getLogger(__name__).exception("layout failed; using stage columns")
+        return _grid_positions(roadmap)
 
 
 def _grid_positions(roadmap: Roadmap) -> dict[str, tuple[float, float]]:
-    """Stage columns, main stages side by side and the continuous stage below them."""
-    main = [s for s in roadmap.stage_order() if not is_continuous_stage(s)]
-    per_stage: dict[str, list] = {}
-    for node in roadmap.nodes:
-        per_stage.setdefault(node.stage, []).append(node)
+    """Stage bands of columns by prerequisite depth; the continuous stage in a row below."""
+    stage_of = {n.id: n.stage for n in roadmap.nodes}
+    preds: dict[str, list[str]] = {}
+    for edge in roadmap.edges:
+        if edge.kind.is_ordering and stage_of.get(edge.source) == stage_of.get(edge.target):
+            preds.setdefault(edge.target, []).append(edge.source)
+    depth: dict[str, int] = {}
+
+    def depth_of(node_id: str, seen: frozenset[str] = frozenset()) -> int:
+        if node_id not in depth:
+            depth[node_id] = 1 + max(
+                (depth_of(p, seen | {node_id}) for p in preds.get(node_id, ()) if p not in seen), default=-1
+            )
+        return depth[node_id]
+
+    pitch_x, pitch_y = CARD_WIDTH + COLUMN_GAP, CARD_HEIGHT + ROW_GAP
     out: dict[str, tuple[float, float]] = {}
-    x = 0.0
-    tallest = 0
-    rows_per_column = 8
-    for stage in main:
-        nodes = per_stage.get(stage, [])
-        columns = max(1, -(-len(nodes) // rows_per_column))
-        for i, node in enumerate(nodes):
-            col, row = divmod(i, rows_per_column)
-            out[node.id] = (x + col * (CARD_WIDTH + COLUMN_GAP), row * (CARD_HEIGHT + ROW_GAP))
-        tallest = max(tallest, min(len(nodes), rows_per_column))
-        x += columns * (CARD_WIDTH + COLUMN_GAP) + 2 * BAND_PAD
-    y = tallest * (CARD_HEIGHT + ROW_GAP) + 2 * BAND_PAD + BAND_HEADER
-    continuous = [n for s in roadmap.stage_order() if is_continuous_stage(s) for n in per_stage.get(s, [])]
-    for i, node in enumerate(continuous):
-        out[node.id] = (i * (CARD_WIDTH + COLUMN_GAP), y)
+    rows: dict[int, int] = {}
+    column0 = 0
+    for stage in roadmap.stage_order():
+        if is_continuous_stage(stage):
+            continue
+        members = [n for n in roadmap.nodes if n.stage == stage]
+        width = 0
+        for node in members:
+            col = column0 + depth_of(node.id)
+            out[node.id] = (col * pitch_x, BAND_HEADER + rows.get(col, 0) * pitch_y)
+            rows[col] = rows.get(col, 0) + 1
+            width = max(width, col - column0 + 1)
+        column0 += max(width, 1) if members else 0
+    y = BAND_HEADER + max(rows.values(), default=0) * pitch_y + 2 * BAND_PAD + BAND_HEADER
+    bottom = [n for n in roadmap.nodes if is_continuous_stage(n.stage)]
+    for i, node in enumerate(bottom):
+        out[node.id] = (i * pitch_x, y)
     for node in roadmap.nodes:
         if node.position is not None:
             out[node.id] = (node.position.x, node.position.y)

@@ -124,7 +124,7 @@ class CanvasTheme:
                 q(OKABE_ITO["sky_blue"]), q("#20303f"), q(OKABE_ITO["sky_blue"]), q("#eef2f6"), q("#c0cad6")
             ),
             Status.DONE: CardStyle(q("#2fbf8f"), q("#21302b"), q("#2e6b57"), q("#cdd5db"), q("#aab4bd")),
-            Status.SKIPPED: CardStyle(q("#8a919c"), q("#25282d"), q("#41464e"), q("#b9bec6"), q("#9aa1ab")),
+            Status.SKIPPED: CardStyle(q("#8a919c"), q("#25282d"), q("#41464e"), q("#b9bec6"), q("#a9b0ba")),
         }
         return cls(
             name="dark",
