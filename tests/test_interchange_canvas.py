@@ -148,3 +148,18 @@ def test_reversed_arrow_edge_is_flipped():
 def test_bad_files_give_one_message(data, message):
     with pytest.raises(FileFormatError, match=message):
         read_canvas(data)
+
+
+def test_template_round_trip_keeps_stages_and_spec():
+    from roadmap_app.templates import load_template
+
+    template = load_template("ml-architect")
+    doc = to_canvas(template)
+    assert_spec_valid(doc)
+    back, report = read_canvas(write_canvas(template))
+    assert report.dropped_total == 0
+    expected = [(n.id, n.stage, n.status) for n in template.nodes]
+    assert [(n.id, n.stage, n.status) for n in back.nodes] == expected
+    assert [e.key for e in back.edges] == [e.key for e in template.edges]
+    boxes = [(n["x"], n["y"]) for n in doc["nodes"] if n["type"] == "text"]
+    assert len(set(boxes)) == len(boxes)  # no two cards on the same spot

@@ -91,3 +91,21 @@ def test_mermaid_ids_do_not_leak_foreign_ids():
     roadmap = Roadmap(id="r", title="R", stages=[], nodes=[Node(id="end", title="end")])
     text = to_mermaid(roadmap, "TD")
     assert text == 'flowchart TD\n  n0["end"]\n'
+
+
+def test_markup_titles_are_literal_in_every_text_export():
+    """No export turns a title into HTML, an image or a link: each escapes it its own way."""
+    from roadmap_app.interchange.formats import FORMATS
+
+    roadmap = rich_roadmap()
+    for fmt in FORMATS:
+        if fmt.writer is None:
+            continue
+        text = fmt.writer(roadmap).decode("utf-8")
+        if fmt.name in ("markdown", "canvas"):
+            assert not re.search(r'(?<!\\)<(?!\\)', text.replace('\\"', '"')), fmt.name
+        elif fmt.name == "mermaid":
+            assert "<" not in text
+        else:  # XML and JSON formats: the reader gets the literal text back
+            assert "<img" not in text or fmt.name == "roadmap"
+        assert "<b>x</b>" not in text or fmt.name == "roadmap", fmt.name

@@ -8,8 +8,8 @@ Export:
   because link nodes cannot carry a title);
 - status is also the node colour preset: done "4" (green), in progress "5" (cyan),
   skipped "2" (orange), not started no colour;
-- positions: node.position when set, else a layered grid (columns by prerequisite
-  depth, one band per stage);
+- positions: the app's layout (graph.layout: stage bands, user positions kept), scaled
+  so the larger canvas cards do not overlap; without it, node positions or a grid;
 - edges have ids and point from prerequisite to dependant (`toEnd` arrow); progression
   edges are labelled "progression", related edges "related" with no arrow.
 
@@ -69,29 +69,40 @@ _INLINE_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 # ---------------------------------------------------------------- export
 
 
-def _layered_positions(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
-    """Columns by prerequisite depth, one band of rows per stage."""
+def _grid_positions(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
+    """Fallback layout: columns by prerequisite depth, one band of rows per stage."""
     graph = nx.DiGraph()
     graph.add_nodes_from(n.id for n in roadmap.nodes)
     graph.add_edges_from((e.source, e.target) for e in roadmap.edges if e.kind.is_ordering)
-    depth: dict[str, int] = {}
-    for level, ids in enumerate(nx.topological_generations(graph)):
-        for node_id in ids:
-            depth[node_id] = level
+    depth = {node_id: level for level, ids in enumerate(nx.topological_generations(graph)) for node_id in ids}
     positions: dict[str, tuple[int, int]] = {}
     top = 0
     for stage in roadmap.stage_order():
-        members = [n for n in roadmap.nodes if n.stage == stage]
-        if not members:
-            continue
         slots: dict[int, int] = {}
-        for node in members:
+        for node in (n for n in roadmap.nodes if n.stage == stage):
             column = depth.get(node.id, 0)
             row = slots.get(column, 0)
             slots[column] = row + 1
             positions[node.id] = (column * (NODE_W + GAP_X), top + PAD_TOP + row * (NODE_H + GAP_Y))
-        top += PAD_TOP + max(slots.values()) * (NODE_H + GAP_Y) + PAD + GAP_Y
+        if slots:
+            top += PAD_TOP + max(slots.values()) * (NODE_H + GAP_Y) + PAD + GAP_Y
     return positions
+
+
+def _positions(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
+    """The app's own layout when available (user positions kept), scaled to the larger cards;
+    else node positions where set and the grid elsewhere."""
+    try:
+        from ..graph.layout import METRICS, layout
+
+        placed = layout(roadmap)
+        sx = (NODE_W + GAP_X) / METRICS.column_pitch
+        sy = (NODE_H + GAP_Y) / METRICS.row_pitch
+        return {node_id: (_clamp(x * sx), _clamp(y * sy)) for node_id, (x, y) in placed.items()}
+    except Exception:  # an export must not fail over layout: the grid always works
+        grid = _grid_positions(roadmap)
+        return {n.id: (_clamp(n.position.x), _clamp(n.position.y)) if n.position else grid[n.id]
+                for n in roadmap.nodes}
 
 
 def _clamp(value: float) -> int:
@@ -119,13 +130,7 @@ def node_text(node) -> str:
 
 
 def to_canvas(roadmap: Roadmap) -> dict[str, Any]:
-    computed = _layered_positions(roadmap)
-    boxes: dict[str, tuple[int, int]] = {}
-    for node in roadmap.nodes:
-        if node.position is not None:
-            boxes[node.id] = (_clamp(node.position.x), _clamp(node.position.y))
-        else:
-            boxes[node.id] = computed[node.id]
+    boxes = _positions(roadmap)
     used = {n.id for n in roadmap.nodes}
     groups: list[dict[str, Any]] = []
     for index, stage in enumerate(roadmap.stage_order()):
