@@ -119,6 +119,8 @@ class MiniMapView(QWidget):
 
     # -- navigation ---------------------------------------------------------------------
     def _navigate(self, event: QMouseEvent) -> None:
+        if self._pixmap is None:
+            self.rebuild()
         if self._content.isEmpty():
             return
         self._view.centerOn(self._to_scene(event.position()))

@@ -108,7 +108,8 @@ class RoadmapView(QGraphicsView):
         if delta == 0 or event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             super().wheelEvent(event)  # horizontal wheels and Shift+wheel scroll
             return
-        self.zoom_by(WHEEL_STEP**delta)  # AnchorUnderMouse keeps the point under the cursor
+        # Anchor explicitly: AnchorUnderMouse follows the last mouse move, not the wheel event.
+        self.set_zoom(self.zoom() * WHEEL_STEP**delta, self.mapToScene(event.position().toPoint()))
         event.accept()
 
     def fit_all(self) -> None:
