@@ -96,6 +96,17 @@ def writable_extensions() -> list[str]:
     return [ext for fmt in FORMATS if fmt.writer for ext in fmt.extensions]
 
 
+def dialog_filters(*, writing: bool = False) -> list[str]:
+    """Qt file-dialog filters, e.g. "JSON Canvas (*.canvas)", with an all-formats entry first
+    when reading."""
+    chosen = [f for f in FORMATS if (f.writer if writing else f.reader)]
+    filters = [f"{f.description} ({' '.join('*' + e for e in f.extensions)})" for f in chosen]
+    if not writing:
+        every = " ".join("*" + e for e in readable_extensions())
+        filters.insert(0, f"All supported files ({every})")
+    return filters
+
+
 def is_image(path: Path | str) -> bool:
     return _extension(path) in IMAGE_EXTENSIONS
 

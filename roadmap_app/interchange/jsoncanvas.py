@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from ..model import EdgeKind, NodeKind, Origin, ResourceKind, Roadmap, Status
-from ..model.text import MAX_TITLE
+from ..model.text import MAX_TEXT, MAX_TITLE
 from ..storage import safejson
 from ..storage.errors import FileFormatError
 from .common import (
@@ -213,6 +213,8 @@ def _url_title(url: str) -> str:
 
 def parse_text_node(text: str, report: ImportReport, where: str) -> dict[str, Any]:
     """Title, status, hours, description and resources from a text node's Markdown."""
+    if len(text) > MAX_TEXT:
+        report.warn(f"{where}: text shortened to {MAX_TEXT} characters")
     lines = clean_text(text).split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)

@@ -39,6 +39,13 @@ class ImportReport:
             lines.append(f"... and {self.suppressed} more warnings")
         return lines
 
+    @staticmethod
+    def count_lines(roadmap) -> list[str]:
+        """What the import will create, for the preview: nodes, edges, resources, stages."""
+        resources = sum(len(n.resources) for n in roadmap.nodes)
+        return [f"{len(roadmap.nodes)} nodes, {len(roadmap.edges)} edges, {resources} resources, "
+                f"{len({n.stage for n in roadmap.nodes if n.stage})} stages"]
+
     def summary_lines(self) -> list[str]:
         """Dropped counts, sorted by kind, e.g. 'dropped 12 decoration nodes'."""
         return [f"dropped {n} {what}" for what, n in sorted(self.dropped.items()) if n]
