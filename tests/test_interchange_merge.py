@@ -85,6 +85,7 @@ def test_update_keeps_progress_and_takes_upstream_content():
     assert summary.added == ["e"] and summary.updated == ["a"]
     assert summary.removed == ["d"] and summary.kept_removed == ["c"] and summary.kept_user == ["n-user"]
     assert summary.resources_added == 1
+    assert (summary.titles["d"], summary.titles["e"]) == ("D", "E")
     assert any("goal d was removed" in w for w in summary.warnings)
     assert "1 new nodes, 1 updated, 1 removed" in summary.lines()[0]
 

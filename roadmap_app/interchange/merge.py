@@ -43,6 +43,7 @@ class MergeSummary:
     resources_added: int = 0
     dropped_edges: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)  # every listed id -> its title, for display
 
     @property
     def changed(self) -> bool:
@@ -149,6 +150,7 @@ def merge(mine: Roadmap, theirs: Roadmap) -> tuple[Roadmap, MergeSummary]:
             summary.removed.append(own.id)
             continue
         kept_only.add(own.id)
+    summary.titles = {n.id: n.title for n in (*mine.nodes, *theirs.nodes)}
     edges = _merge_edges(mine, theirs, {n.id for n in nodes}, kept_only, summary)
     stages = list(theirs.stages)
     stages += [s for s in dict.fromkeys(n.stage for n in nodes if n.id in kept_only)
