@@ -109,3 +109,17 @@ def test_markup_titles_are_literal_in_every_text_export():
         else:  # XML and JSON formats: the reader gets the literal text back
             assert "<img" not in text or fmt.name == "roadmap"
         assert "<b>x</b>" not in text or fmt.name == "roadmap", fmt.name
+
+
+def test_markdown_through_a_commonmark_parser():
+    markdown_it = __import__("pytest").importorskip("markdown_it")
+    md = markdown_it.MarkdownIt("commonmark").enable("strikethrough")
+    html = md.render(to_markdown(rich_roadmap()))
+    assert "<img" not in html and "<b>" not in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html
+    assert '&lt;img src=&quot;file:///etc/passwd&quot;&gt;' in html
+    assert re.findall(r'href="([^"]*)"', html) == ["https://docs.python.org/3/"]
+    assert re.findall(r"<h2>(.*?)</h2>", html) == ["Basics", "Advanced", "Other"]
+    assert re.findall(r"<h1>(.*?)</h1>", html) == ["Rich *roadmap* [v1]"]
+    assert "<s>&lt;b&gt;x&lt;/b&gt;</s>" in html  # skipped is struck through
+    assert html.count("<li>[x] ") == 2 and html.count("<li>[ ] ") == 3
