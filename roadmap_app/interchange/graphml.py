@@ -49,6 +49,7 @@ from .report import ImportReport
 FORMAT_MARK = "roadmap-planner"
 MAX_XML_DEPTH = 64
 MAX_ELEMENTS = 2_000_000
+_NODE_TAG = "{http://graphml.graphdrawing.org/xmlns}node"
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _NODE_PLAIN = ("kind", "stage", "description", "status", "notes", "origin")
 _RESOURCES = TypeAdapter(list[Resource])
@@ -104,8 +105,12 @@ def write_graphml(roadmap: Roadmap) -> bytes:
 # ---------------------------------------------------------------- import
 
 
-def check_xml(data: bytes) -> None:
-    """Size, encoding, no DTD, bounded depth and element count; raises FileFormatError."""
+def check_xml(data: bytes) -> tuple[set[str], int]:
+    """Size, encoding, no DTD, bounded depth and element count; raises FileFormatError.
+
+    Returns the declared node ids and how many `node` elements repeated one: networkx
+    merges duplicates and invents nodes for edges to undeclared ids, silently.
+    """
     safejson.check_size(len(data))
     if not data.strip():
         raise FileFormatError("file is empty")
@@ -119,7 +124,8 @@ def check_xml(data: bytes) -> None:
         raise FileFormatError("DOCTYPE and ENTITY declarations are not allowed in GraphML "
                               "(they can expand to huge data or read local files)")
     parser = ET.XMLPullParser(events=("start", "end"))
-    depth = count = 0
+    depth = count = repeated = 0
+    declared: set[str] = set()
     try:
         for offset in range(0, len(data), 1 << 20):
             parser.feed(data[offset:offset + (1 << 20)])
@@ -131,16 +137,21 @@ def check_xml(data: bytes) -> None:
                         raise FileFormatError(f"XML nesting is deeper than {MAX_XML_DEPTH} levels")
                     if count > MAX_ELEMENTS:
                         raise FileFormatError(f"more than {MAX_ELEMENTS} XML elements")
+                    if _element.tag == _NODE_TAG:
+                        node_id = _element.get("id", "")
+                        repeated += node_id in declared
+                        declared.add(node_id)
                 else:
                     depth -= 1
                     _element.clear()
         parser.close()
     except ET.ParseError as exc:
         raise FileFormatError(f"not valid XML: {exc}") from None
+    return declared, repeated
 
 
-def _parse(data: bytes) -> nx.MultiDiGraph | nx.MultiGraph:
-    check_xml(data)
+def _parse(data: bytes, report: ImportReport) -> nx.MultiDiGraph | nx.MultiGraph:
+    declared, repeated = check_xml(data)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "no key type", "port tag not supported"
@@ -149,6 +160,15 @@ def _parse(data: bytes) -> nx.MultiDiGraph | nx.MultiGraph:
         raise FileFormatError(f"not valid GraphML: {str(exc)[:200] or type(exc).__name__}") from None
     except RecursionError:
         raise FileFormatError("GraphML graphs are nested too deeply") from None
+    if repeated:
+        report.drop("nodes with duplicate ids", repeated,
+                    why=f"{repeated} nodes repeated an id and were merged")
+    undeclared = [n for n in graph.nodes if n not in declared]
+    if undeclared:
+        lost = sum(graph.degree(n) for n in undeclared)
+        report.drop("edges to missing nodes", lost, why=f"dropped {lost} edges to undeclared nodes "
+                    f"({', '.join(str(n)[:40] for n in undeclared[:5])})")
+        graph.remove_nodes_from(undeclared)
     check_count("nodes", graph.number_of_nodes(), MAX_NODES)
     check_count("edges", graph.number_of_edges(), 2 * MAX_EDGES)
     return graph
@@ -225,8 +245,10 @@ def _node(node_id: str, attrs: dict[str, Any], ours: bool, report: ImportReport)
     return node
 
 
-def graph_to_roadmap(graph, *, source: Path | str | None = None) -> tuple[Roadmap, ImportReport]:
-    report = ImportReport("GraphML")
+def graph_to_roadmap(
+    graph, *, source: Path | str | None = None, report: ImportReport | None = None
+) -> tuple[Roadmap, ImportReport]:
+    report = report or ImportReport("GraphML")
     meta = graph.graph
     ours = meta.get("rp_format") == FORMAT_MARK
     used: set[str] = set()
@@ -277,4 +299,5 @@ def graph_to_roadmap(graph, *, source: Path | str | None = None) -> tuple[Roadma
 
 def read_graphml(data: bytes, source: Path | str | None = None) -> tuple[Roadmap, ImportReport]:
     """Parse GraphML bytes (hardened) into a roadmap and a report."""
-    return graph_to_roadmap(_parse(data), source=source)
+    report = ImportReport("GraphML")
+    return graph_to_roadmap(_parse(data, report), source=source, report=report)
