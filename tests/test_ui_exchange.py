@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 from roadmap_app.interchange.jsoncanvas import write_canvas
 from roadmap_app.model import Node, Status
 from roadmap_app.render import raster
-from roadmap_app.render.options import ExportOptions, ExportScope
+from roadmap_app.render.options import ExportOptions, ExportResult, ExportScope
 from roadmap_app.render.scene_source import build_scene
 from roadmap_app.storage import codec
 from roadmap_app.ui.exchange_controller import ExchangeController
@@ -130,6 +130,16 @@ def test_export_other_formats_from_the_gui_writes_the_file(window, exchange, mon
         assert first.split()[0] in data.decode()
 
 
+def test_a_name_without_extension_gets_the_chosen_filters(window, exchange, monkeypatch, tmp_path, dialogs):
+    from roadmap_app.ui.export_dialog import filter_for
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(tmp_path / "v1.2"), filter_for("md"))))
+    action(window, "action_export").trigger()
+    assert (tmp_path / "v1.2.md").read_text().startswith("# ")
+    assert not dialogs.errors
+
+
 def test_export_suggests_a_safe_name_from_the_title(window, exchange, monkeypatch, dialogs):
     window.editor.document.update_roadmap_info(title="../../etc/evil/name")
     seen = {}
@@ -196,6 +206,33 @@ def test_export_of_the_selection_and_of_the_current_view(window, exchange, tmp_p
     assert exchange.export_to(tmp_path / "view.svg", ExportOptions(scope=ExportScope.VIEW,
                                                                    view_rect=context.view_rect))
     assert not dialogs.errors
+
+
+@pytest.mark.parametrize("scope,same_theme,zoom,reused", [
+    (ExportScope.VIEW, True, 1.0, True),
+    (ExportScope.VIEW, False, 1.0, False),
+    (ExportScope.VIEW, True, 0.1, False),  # zoomed out, the canvas draws overview blocks, not cards
+    (ExportScope.ALL, True, 1.0, False),
+])
+def test_the_window_scene_is_reused_only_for_the_current_view_in_its_theme(
+        window, exchange, monkeypatch, tmp_path, scope, same_theme, zoom, reused):
+    from roadmap_app.ui import exchange_controller
+
+    seen = {}
+
+    def fake_export(roadmap, path, options, *, scene=None, progress=None, cancelled=None):
+        seen["scene"] = scene
+        return ExportResult(str(path), 10, 10, 1.0)
+
+    monkeypatch.setattr(exchange_controller, "export_image", fake_export)
+    window.view.set_zoom(zoom)
+    assert window.scene.overview_active is (zoom < 0.3)
+    current = window.scene.theme.name
+    theme = current if same_theme else ("light" if current == "dark" else "dark")
+    view_rect = exchange.export_context("svg").view_rect
+    options = ExportOptions(scope=scope, theme=theme, view_rect=view_rect)
+    assert exchange.export_to(tmp_path / "x.svg", options)
+    assert (seen["scene"] is window.scene) is reused
 
 
 def test_export_into_a_missing_folder_is_one_message_naming_the_file(window, exchange, tmp_path, dialogs):
@@ -303,6 +340,7 @@ def test_update_from_shows_the_summary_applies_and_one_undo_restores_exactly(
     editor.update_node(changed_id, notes="my notes")
     editor.set_status([removed_id], Status.DONE)
     before = doc.roadmap.model_dump(mode="json")
+    old_title = doc.roadmap.node(changed_id).title
     source = tmp_path / "newer.roadmap"
     source.write_bytes(codec.dumps(theirs))
     answer_open(monkeypatch, source)
@@ -311,7 +349,7 @@ def test_update_from_shows_the_summary_applies_and_one_undo_restores_exactly(
     assert len(shown) == 1 and not dialogs.errors
     groups = dict(shown[0].groups)
     assert any("Brand new topic" in t for t in groups["New nodes: 1"])
-    assert any("Renamed upstream" in t for t in groups["Updated from upstream: 1"])
+    assert groups["Updated from upstream: 1"] == [f"{old_title} → Renamed upstream  ({changed_id})"]
     assert len(groups["Removed upstream, kept for your progress or notes: 1"]) == 1
 
     after = window.document.roadmap

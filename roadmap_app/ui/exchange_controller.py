@@ -189,7 +189,8 @@ class ExchangeController(QObject):
         if not name:
             return False
         path = Path(name)
-        if path.suffix.lower().lstrip(".") not in {e for e, _l in EXPORT_FORMATS}:
+        known = {f".{e}" for e, _l in EXPORT_FORMATS} | set(formats.writable_extensions())
+        if path.suffix.lower() not in known:  # "plan" or "v1.2": add the chosen filter's extension
             path = path.with_name(f"{path.name}.{extension_for_filter(chosen) or self._export_ext}")
         return self.export_to(path)
 

@@ -36,9 +36,17 @@ def summary_groups(summary: MergeSummary, mine: Roadmap, merged: Roadmap) -> lis
             out.append(f"{node.title}  ({node_id})" if node is not None else node_id)
         return out
 
+    def renamed(ids: list[str]) -> list[str]:
+        out = []
+        for node_id, text in zip(ids, titles(ids, after), strict=True):
+            old, new = before.get(node_id), after.get(node_id)
+            renamed = old is not None and new is not None and old.title != new.title
+            out.append(f"{old.title} → {text}" if renamed else text)
+        return out
+
     return [
         (f"New nodes: {len(summary.added)}", titles(summary.added, after)),
-        (f"Updated from upstream: {len(summary.updated)}", titles(summary.updated, after)),
+        (f"Updated from upstream: {len(summary.updated)}", renamed(summary.updated)),
         (f"Removed upstream: {len(summary.removed)}", titles(summary.removed, before)),
         (f"Removed upstream, kept for your progress or notes: {len(summary.kept_removed)}",
          titles(summary.kept_removed, after)),
