@@ -1,0 +1,152 @@
+"""Goal and pace controls for the toolbar: goal, hours per week, projected date.
+
+Edits are intents: they emit `plan_change_requested` with fields for
+`Editor.set_plan`, and the date label re-plans at once with the new values
+(what-if), before the document has even changed. Document changes update the
+controls without echoing a request back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
+
+from ..model import NodeKind, Roadmap
+from ..planning import schedule
+
+DEBOUNCE_MS = 100
+NO_GOAL = "Everything open"
+HEADLINE_KINDS = (NodeKind.ROLE, NodeKind.MILESTONE)
+
+
+def goal_choices(roadmap: Roadmap) -> list[tuple[str, str]]:
+    """(label, id) for the goal combo: roles and milestones first, then the rest,
+    each group in the file's order. Titles may repeat, so labels carry the stage."""
+    def label(node) -> str:
+        return f"{node.title} ({node.stage})" if node.stage else node.title
+
+    headline = [n for n in roadmap.nodes if n.kind in HEADLINE_KINDS]
+    rest = [n for n in roadmap.nodes if n.kind not in HEADLINE_KINDS]
+    return [(label(n), n.id) for n in headline + rest]
+
+
+class PaceBar(QWidget):
+    plan_change_requested = Signal(dict)
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pace_bar")
+        self.setAccessibleName("Goal and pace")
+        self._document = document
+        self._updating = False
+        self.projected = None  # the Schedule behind the label (what-if values included)
+
+        goal_label = QLabel("Goal:", self)
+        self.goal_combo = QComboBox(self)
+        self.goal_combo.setObjectName("pace_goal")
+        self.goal_combo.setAccessibleName("Goal")
+        self.goal_combo.setToolTip("The node you are working toward; roles and milestones first")
+        self.goal_combo.setEditable(True)  # type to search
+        self.goal_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.goal_combo.setMinimumContentsLength(18)
+        self.goal_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        completer = self.goal_combo.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        goal_label.setBuddy(self.goal_combo)
+
+        hours_label = QLabel("Hours/week:", self)
+        self.hours_spin = QDoubleSpinBox(self)
+        self.hours_spin.setObjectName("pace_hours")
+        self.hours_spin.setAccessibleName("Hours per week")
+        self.hours_spin.setToolTip("Study hours per week; the projection follows as you change it")
+        self.hours_spin.setRange(0.5, 168.0)
+        self.hours_spin.setSingleStep(1.0)
+        self.hours_spin.setDecimals(1)
+        self.hours_spin.setKeyboardTracking(False)
+        hours_label.setBuddy(self.hours_spin)
+
+        self.date_label = QLabel(self)
+        self.date_label.setObjectName("pace_date")
+        self.date_label.setAccessibleName("Projected goal date")
+        self.date_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        for widget in (goal_label, self.goal_combo, hours_label, self.hours_spin, self.date_label):
+            layout.addWidget(widget)
+
+        self.goal_combo.activated.connect(self._goal_picked)
+        self.hours_spin.valueChanged.connect(self._hours_changed)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        document.changed.connect(self._timer.start)
+        document.plan_changed.connect(self.refresh)  # at once: the user is watching the bar
+        self.refresh()
+
+    # -- document -> controls ---------------------------------------------
+    def refresh(self) -> None:
+        self._timer.stop()
+        roadmap = self._document.roadmap
+        self._updating = True
+        try:
+            self.goal_combo.clear()
+            self.goal_combo.addItem(NO_GOAL, None)
+            for label, node_id in goal_choices(roadmap):
+                self.goal_combo.addItem(label, node_id)
+            index = self.goal_combo.findData(roadmap.plan.goal) if roadmap.plan.goal else 0
+            self.goal_combo.setCurrentIndex(max(index, 0))
+            self.hours_spin.setValue(roadmap.plan.weekly_hours)
+        finally:
+            self._updating = False
+        self._project(roadmap.plan.goal, None)
+
+    # -- controls -> intents ------------------------------------------------
+    def _goal_picked(self, index: int) -> None:
+        if self._updating:
+            return
+        goal = self.goal_combo.itemData(index)
+        if goal == self._document.roadmap.plan.goal:
+            return
+        self._project(goal, self.hours_spin.value())
+        self.plan_change_requested.emit({"goal": goal})
+
+    def _hours_changed(self, value: float) -> None:
+        if self._updating:
+            return
+        plan = self._document.roadmap.plan
+        fields: dict = {"hours_per_week": value}
+        if plan.weekday_hours:
+            # keep the user's weekly shape, scaled; drop it if a day would exceed 24 h
+            scale = value / sum(plan.weekday_hours)
+            scaled = [round(h * scale, 4) for h in plan.weekday_hours]
+            fields["weekday_hours"] = scaled if max(scaled) <= 24 else None
+        self._project(self.goal_combo.currentData(), value)
+        self.plan_change_requested.emit(fields)
+
+    def _project(self, goal: str | None, hours: float | None) -> None:
+        """Re-plan with these values and show the goal's date (what-if)."""
+        roadmap = self._document.roadmap
+        goal = goal if goal is not None and roadmap.node(goal) is not None else None
+        try:
+            plan = schedule(roadmap, goal=goal, hours_per_week=hours)
+        except Exception as exc:
+            self.date_label.setText("No projection")
+            self.date_label.setToolTip(str(exc))
+            self.projected = None
+            return
+        self.projected = plan
+        if plan.goal_date is None:
+            text = "Goal reached" if goal else "Nothing left to do"
+        else:
+            text = f"Projected: {plan.goal_date.isoformat()}"
+            if plan.at_risk_count:
+                text += f" · {plan.at_risk_count} at risk"
+        self.date_label.setText(text)
+        self.date_label.setToolTip(
+            f"{plan.total_hours:.0f} h remaining at {plan.hours_per_week:.1f} h per week, "
+            f"from {plan.start.isoformat()}"
+        )
