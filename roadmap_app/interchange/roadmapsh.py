@@ -104,7 +104,8 @@ def content_index(content_dir: Path | None, report: ImportReport) -> dict[str, P
                 report.warn(f"content/: only the first {MAX_CONTENT_FILES} files were looked at")
                 break
             match = _CONTENT_NAME.match(path.name)
-            if match and path.is_file():
+            # Links could point anywhere on the disk; only plain files in the folder are read.
+            if match and path.is_file() and not path.is_symlink():
                 index.setdefault(match.group(1), path)
     except OSError as exc:
         report.warn(f"content/: could not be read ({exc.strerror or exc})")

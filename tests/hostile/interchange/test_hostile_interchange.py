@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from roadmap_app.storage import codec
 HERE = Path(__file__).parent
 EXPECTED: dict[str, dict[str, str]] = json.loads((HERE / "expected.json").read_text())
 LIMIT_S = 2.0
+MAX_PEAK_BYTES = 64 * 1024 * 1024
 
 
 def test_corpus_is_complete():
@@ -37,6 +39,15 @@ def _import(path: Path):
         return import_file(path), None, time.monotonic() - start
     except Exception as exc:  # the assertion below says which kind is acceptable
         return None, exc, time.monotonic() - start
+
+
+def _peak_memory(path: Path) -> int:
+    tracemalloc.start()
+    try:
+        _import(path)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def _check(path: Path, expected: dict[str, str]) -> None:
@@ -62,6 +73,8 @@ def _check(path: Path, expected: dict[str, str]) -> None:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_hostile_file(name):
     _check(HERE / name, EXPECTED[name])
+    # Small files stay small in memory: no entity expansion, no runaway structures.
+    assert _peak_memory(HERE / name) < MAX_PEAK_BYTES
 
 
 @pytest.mark.parametrize("name", ["canvas-nan.canvas", "graphml-xxe.graphml", "roadmapsh-mockup.json"])
@@ -109,6 +122,18 @@ def test_dense_cycles_are_refused_quickly(tmp_path):
     path = tmp_path / "dense.canvas"
     path.write_bytes(_canvas([_text(i) for i in range(size)], edges))
     _check(path, {"error": "too many cycles"})
+
+
+def test_symlinked_content_is_not_read(tmp_path):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("# Secret\n\nprivate words\n")
+    (folder / "a@topicA.md").symlink_to(secret)
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps({"nodes": [{"id": "topicA", "type": "topic", "data": {"label": "A"}}]}))
+    (roadmap, _), error, _ = _import(path)
+    assert error is None and roadmap.nodes[0].description == ""
 
 
 def test_long_cycle_is_broken_once(tmp_path):
