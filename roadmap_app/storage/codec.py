@@ -46,7 +46,8 @@ def describe_validation_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(part) for part in err.get("loc", ())) or "top level"
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"{where}: {err.get('msg', 'invalid value')}{more}"
+    message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    return f"{where}: {message}{more}"
 
 
 def _envelope(data: Any) -> tuple[int, int]:

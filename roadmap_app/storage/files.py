@@ -33,7 +33,11 @@ def read_bytes(path: Path | str, *, limit: int = MAX_FILE_BYTES) -> bytes:
             raise FileFormatError("is not a regular file")
         check_size(info.st_size, limit=limit)
         with open(path, "rb") as handle:
-            data = handle.read(limit + 1)  # the file may have grown since stat
+            # read(n) allocates n bytes up front: ask for what stat promised
+            # (plus one to notice growth), never for the whole cap.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since stat: read on, up to the cap
+                data += handle.read(limit + 1 - len(data))
         check_size(len(data), limit=limit)
         return data
     except FileNotFoundError:

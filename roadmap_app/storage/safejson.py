@@ -125,7 +125,7 @@ def check_text(value: Any) -> None:
                     raise FileFormatError(f"{where or 'top level'}: a key contains a lone surrogate")
                 stack.append((child, f"{where}.{key}" if where else key))
         elif isinstance(item, list):
-            stack.extend((child, f"{where}[{i}]") for i, child in enumerate(item))
+            stack.extend((child, f"{where}.{i}" if where else str(i)) for i, child in enumerate(item))
 
 
 def loads(
