@@ -194,10 +194,11 @@ def _layout(roadmap: Roadmap, respect_positions: bool, metrics: LayoutMetrics, s
     # Horizontal bands, stacked below everything laid out so far.
     bottom = max((y[i] + metrics.card_height for members in columns for i in members), default=top)
     span = max(1, len(columns)) * pitch_x
+    links = _related_links(roadmap, order, band_of, set(horizontal)) if horizontal else {}
     for k in horizontal:
         members = [i for i in range(n) if band_of[i] == k and not fixed[i]]
         band_top = bottom + 2 * pad + metrics.label_height
-        rows = _bottom_rows(order, members, band_of, k, x, known, span, metrics)
+        rows = _bottom_rows(order, members, band_of, k, x, known, span, metrics, links)
         for r, row in enumerate(rows):
             for i in row:
                 y[i] = band_top + r * pitch_y
@@ -248,14 +249,15 @@ def _layers(order: OrderIndex, band_of: list[int]) -> list[int]:
 def _bottom_rows(
     order: OrderIndex, members: list[int], band_of: list[int], band: int,
     x: list[float], known: list[bool], span: float, metrics: LayoutMetrics,
+    links: dict[int, list[int]],
 ) -> list[list[int]]:
     """Place a horizontal band's cards in rows under what they feed; returns the rows.
 
-    A card's wanted x is the mean x of its placed neighbours (or the band's
-    start), pushed right of its same-band prerequisites; cards are then packed
-    in that order into rows as wide as the bands above, and each row is fitted
-    to the wanted x's. A prerequisite is thus left of its dependant, or in an
-    earlier row.
+    A card's wanted x is the mean x of its placed neighbours, through any
+    edge, related ones included (or the band's start), pushed right of its
+    same-band prerequisites; cards are then packed in that order into rows as
+    wide as the bands above, and each row is fitted to the wanted x's. A
+    prerequisite is thus left of its dependant, or in an earlier row.
     """
     if not members:
         return []
@@ -265,7 +267,8 @@ def _bottom_rows(
     rank = {v: r for r, v in enumerate(order.topological(inside))}
     want: dict[int, float] = {}
     for v in sorted(inside, key=rank.__getitem__):
-        near = [x[u] for u in (*order.preds[v], *order.succs[v]) if known[u] and band_of[u] != band]
+        linked = (*order.preds[v], *order.succs[v], *links.get(v, ()))
+        near = [x[u] for u in linked if known[u] and band_of[u] != band]
         w = sum(near) / len(near) if near else pad
         for u in order.preds[v]:
             if u in want:
@@ -279,6 +282,28 @@ def _bottom_rows(
         for v, h in zip(row, fit([want[v] for v in row], pad, offsets), strict=True):
             x[v] = h
     return rows
+
+
+def _related_links(
+    roadmap: Roadmap, order: OrderIndex, band_of: list[int], bands: set[int]
+) -> dict[int, list[int]]:
+    """Related-edge neighbours of the nodes in `bands`: practices are mostly tied to
+    the path by related edges, and should sit under what they relate to."""
+    links: dict[int, list[int]] = {}
+    get = order.index.get
+    for edge in roadmap.edges:
+        if edge.kind.is_ordering:
+            continue
+        s, t = get(edge.source), get(edge.target)
+        if s is None or t is None:
+            continue
+        if band_of[s] in bands:
+            links.setdefault(s, []).append(t)
+        if band_of[t] in bands:
+            links.setdefault(t, []).append(s)
+    for lst in links.values():
+        lst.sort()
+    return links
 
 
 class _Grid:
