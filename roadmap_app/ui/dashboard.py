@@ -179,7 +179,7 @@ class DashboardPanel(QWidget):
                 axis = item.getAxis(side)
                 axis.setPen(pg.mkPen(colours.grid))
                 axis.setTextPen(pg.mkPen(colours.foreground))
-            item.showGrid(x=True, y=plot is self.burnup_plot, alpha=0.25)
+            item.showGrid(x=plot is not self.stage_plot, y=plot is self.burnup_plot, alpha=0.25)
 
     def changeEvent(self, event: QEvent) -> None:  # follow light/dark switches live
         super().changeEvent(event)
@@ -251,6 +251,9 @@ class DashboardPanel(QWidget):
             xs.append(stamp(day))
             ys.append(hours)
         plot = self.burnup_plot
+        legend = plot.getPlotItem().legend or plot.addLegend(offset=(10, 10))
+        legend.clear()
+        legend.setLabelTextColor(colours.foreground)
         plot.plot(xs, ys, pen=pg.mkPen(colours.done, width=2.5), name="Completed")
         now = completed[-1][1]
         self._planned = [(today, now)]

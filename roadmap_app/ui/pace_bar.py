@@ -48,7 +48,7 @@ class PaceBar(QWidget):
         self.goal_combo.setToolTip("The node you are working toward; roles and milestones first")
         self.goal_combo.setEditable(True)  # type to search
         self.goal_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.goal_combo.setMinimumContentsLength(18)
+        self.goal_combo.setMinimumContentsLength(26)
         self.goal_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         completer = self.goal_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -76,6 +76,7 @@ class PaceBar(QWidget):
         layout.setContentsMargins(4, 0, 4, 0)
         for widget in (goal_label, self.goal_combo, hours_label, self.hours_spin, self.date_label):
             layout.addWidget(widget)
+        layout.addStretch(1)
 
         self.goal_combo.activated.connect(self._goal_picked)
         self.hours_spin.valueChanged.connect(self._hours_changed)
@@ -99,6 +100,7 @@ class PaceBar(QWidget):
                 self.goal_combo.addItem(label, node_id)
             index = self.goal_combo.findData(roadmap.plan.goal) if roadmap.plan.goal else 0
             self.goal_combo.setCurrentIndex(max(index, 0))
+            self.goal_combo.lineEdit().setCursorPosition(0)  # show the start of a long title
             self.hours_spin.setValue(roadmap.plan.weekly_hours)
         finally:
             self._updating = False
