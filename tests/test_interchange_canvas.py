@@ -79,6 +79,7 @@ def test_round_trip_keeps_nodes_edges_titles_statuses_stages():
     assert [n.stage for n in back.nodes] == [n.stage for n in original.nodes]
     assert [e.key for e in back.edges] == [e.key for e in original.edges]
     python = back.node("python")
+    assert abs(python.position.x - 10.5) < 1 and abs(python.position.y + 20) < 1  # user positions kept
     assert python.estimated_hours == 40.5
     assert python.description.startswith("Learn *Python*.\n- lists\n# not a heading")
     assert [(r.title, r.url, r.kind.value, r.provider) for r in python.resources] == [

@@ -54,6 +54,7 @@ STATUS_COLORS = {Status.DONE: "4", Status.IN_PROGRESS: "5", Status.SKIPPED: "2"}
 COLOR_STATUS = {color: status for status, color in STATUS_COLORS.items()}
 NODE_W, NODE_H, GAP_X, GAP_Y, PAD, PAD_TOP = 280, 120, 100, 40, 40, 60
 MAX_COORD = 10_000_000
+APP_PITCH = (264.0, 104.0)  # card + gap of the app's canvas, when graph.layout is missing
 _STATUS_WORDS = {s.value.replace("_", " "): s for s in Status}
 _STATUS_LINE = re.compile(
     r"^status:\s*(not started|in progress|done|skipped)(?:\s*·\s*([0-9]+(?:\.[0-9]+)?)\s*h)?\s*$",
@@ -89,20 +90,35 @@ def _grid_positions(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
     return positions
 
 
+def _scale() -> tuple[float, float]:
+    """Canvas units per app unit: canvas cards are larger than the app's, so spacing grows.
+
+    Export multiplies the app's coordinates by it and import divides, so positions
+    survive a round trip and foreign canvases get app-sized spacing.
+    """
+    try:
+        from ..graph.layout import METRICS
+
+        pitch_x, pitch_y = METRICS.column_pitch, METRICS.row_pitch
+    except ImportError:  # the layout engine's default card pitch
+        pitch_x, pitch_y = APP_PITCH
+    return (NODE_W + GAP_X) / pitch_x, (NODE_H + GAP_Y) / pitch_y
+
+
 def _positions(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
     """The app's own layout when available (user positions kept), scaled to the larger cards;
     else node positions where set and the grid elsewhere."""
+    sx, sy = _scale()
     try:
-        from ..graph.layout import METRICS, layout
+        from ..graph.layout import layout
 
         placed = layout(roadmap)
-        sx = (NODE_W + GAP_X) / METRICS.column_pitch
-        sy = (NODE_H + GAP_Y) / METRICS.row_pitch
-        return {node_id: (_clamp(x * sx), _clamp(y * sy)) for node_id, (x, y) in placed.items()}
     except Exception:  # an export must not fail over layout: the grid always works
         grid = _grid_positions(roadmap)
-        return {n.id: (_clamp(n.position.x), _clamp(n.position.y)) if n.position else grid[n.id]
-                for n in roadmap.nodes}
+        placed = {n.id: (n.position.x, n.position.y) if n.position else (grid[n.id][0] / sx,
+                                                                         grid[n.id][1] / sy)
+                  for n in roadmap.nodes}
+    return {node_id: (_clamp(x * sx), _clamp(y * sy)) for node_id, (x, y) in placed.items()}
 
 
 def _clamp(value: float) -> int:
@@ -339,7 +355,7 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         id_map[item["id"]] = node_id
         nodes[node_id] = fields | {
             "id": node_id, "kind": NodeKind.SKILL, "stage": _stage_for(box, stages),
-            "position": {"x": box[0], "y": box[1]}, "origin": Origin.IMPORTED,
+            "position": _app_position(box), "origin": Origin.IMPORTED,
         }
     candidates: list[tuple[str, str, EdgeKind]] = []
     attached: set[str] = set()
@@ -354,11 +370,12 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         a, b = ends
         if a in links or b in links:
             link_id, other = (a, b) if a in links else (b, a)
-            if other in id_map and link_id not in attached:
+            if other in id_map:  # a link joined to a card is a resource of that card
                 _attach_link(nodes[id_map[other]], links[link_id])
                 attached.add(link_id)
             else:
-                report.drop("edges between links", why=f"edges[{index}]: dropped, it joins links only")
+                report.drop("edges from links to no card",
+                            why=f"edges[{index}]: dropped, it joins a link node to no card")
             continue
         if a in group_ids or b in group_ids:
             report.drop("edges to groups", why=f"edges[{index}]: dropped, it points to a group")
@@ -375,7 +392,7 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         box = _box(link)
         nodes[node_id] = {
             "id": node_id, "title": _url_title(url) if url else "Link", "stage": _stage_for(box, stages),
-            "position": {"x": box[0], "y": box[1]}, "origin": Origin.IMPORTED,
+            "position": _app_position(box), "origin": Origin.IMPORTED,
             "status": _color_status(link),
             "resources": [_resource("", url, None, set())] if url else [],
         }
@@ -391,6 +408,11 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         "description": f"Imported from {Path(source).name}" if source else "",
     })
     return roadmap, report
+
+
+def _app_position(box: tuple[float, float, float, float]) -> dict[str, float]:
+    sx, sy = _scale()
+    return {"x": round(box[0] / sx, 1), "y": round(box[1] / sy, 1)}
 
 
 def _color_status(raw: dict[str, Any]) -> Status:
