@@ -8,12 +8,13 @@ save, so a plan open in the app is not changed behind its back.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 
 from ..model import Status, StatusChange
-from ..storage import LockedError, SaveError, acquire, save_plan
+from ..storage import LockedError, PlanLock, SaveError, acquire, save_plan
 from . import CliError
-from .common import load_or_fail
+from .common import file_message, load_or_fail
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -25,11 +26,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        lock = acquire(args.file)
+        lock: PlanLock | contextlib.nullcontext = acquire(args.file)
     except LockedError as exc:
         raise CliError(f"{args.file}: {exc}; close it there first") from None
-    except SaveError as exc:
-        raise CliError(f"{args.file}: {exc}") from None
+    except SaveError:
+        # No lock file possible (full disk, read-only state folder): nobody
+        # else can hold one either, and the save reports its own failure.
+        lock = contextlib.nullcontext()
     with lock:
         loaded = load_or_fail(args.file)
         node = loaded.roadmap.node(args.node_id)
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = save_plan(args.file, loaded.roadmap, loaded=loaded)
         except SaveError as exc:
-            raise CliError(f"{args.file}: {exc}") from None
+            raise CliError(file_message(args.file, exc)) from None
     for warning in result.warnings:
         print(f"{args.file}: warning: {warning}")
     print(f"{args.file}: {node.id} is now {status.value}")

@@ -18,6 +18,16 @@ def describe_load_error(exc: BaseException) -> str:
     return f"cannot be read ({type(exc).__name__}: {exc})"
 
 
+def file_message(path: str | Path, exc: BaseException) -> str:
+    """`FILE: message`, without repeating the file when the message already starts with it."""
+    text = describe_load_error(exc)
+    for prefix in (str(path), str(Path(path)), str(Path(path).absolute()), Path(path).name):
+        if text.startswith(prefix + ": "):
+            text = text[len(prefix) + 2:]
+            break
+    return f"{path}: {text}"
+
+
 def load_or_fail(path: str | Path, *, allow_newer: bool = False) -> Loaded:
     """Load a roadmap file, turning any problem into `FILE: message` and exit 1."""
     try:
