@@ -1,8 +1,8 @@
 """Where the window gets its canvas and planning panels from.
 
-One place that knows the module names of the canvas (scene, view, minimap)
-and of the planning panels, so the window code stays the same whichever
-of them are installed.
+One place that knows how the canvas (scene, view, minimap) is built and which
+planning panels exist, so the window code does not change when they do. The
+planning panels are optional at import time: a build without them still runs.
 """
 
 from __future__ import annotations
@@ -11,46 +11,27 @@ import importlib
 
 from PySide6.QtWidgets import QWidget
 
-
-def _canvas():
-    try:
-        view = importlib.import_module("roadmap_app.canvas.view")
-        scene = importlib.import_module("roadmap_app.canvas.scene")
-        theme = importlib.import_module("roadmap_app.canvas.theme")
-    except ImportError:
-        from . import _canvas_placeholder as fallback
-
-        return fallback, fallback, fallback, fallback
-    try:
-        minimap = importlib.import_module("roadmap_app.canvas.minimap")
-    except ImportError:
-        minimap = None
-    return scene, view, theme, minimap
+from ..canvas.minimap import MiniMapView
+from ..canvas.scene import RoadmapScene
+from ..canvas.theme import CanvasTheme
+from ..canvas.view import RoadmapView
 
 
-def canvas_theme(dark: bool):
-    _scene, _view, theme, _mini = _canvas()
-    return theme.CanvasTheme.dark() if dark else theme.CanvasTheme.light()
+def canvas_theme(dark: bool) -> CanvasTheme:
+    return CanvasTheme.dark() if dark else CanvasTheme.light()
 
 
-def make_scene(document, dark: bool, editor, parent=None):
-    scene, _view, _theme, _mini = _canvas()
-    try:
-        return scene.RoadmapScene(document, canvas_theme(dark), parent, editor=editor)
-    except TypeError:  # the stand-in scene takes no editor
-        return scene.RoadmapScene(document, canvas_theme(dark), parent)
+def make_scene(document, dark: bool, editor, parent=None) -> RoadmapScene:
+    return RoadmapScene(document, canvas_theme(dark), parent, editor=editor)
 
 
-def make_view():
-    _scene, view, _theme, _mini = _canvas()
-    return view.RoadmapView(None)
+def make_view() -> RoadmapView:
+    return RoadmapView(None)
 
 
-def make_minimap(view) -> QWidget | None:
-    _scene, _view, _theme, minimap = _canvas()
-    if minimap is None:
-        return None
-    widget = minimap.MiniMapView(view, view)
+def make_minimap(view: RoadmapView) -> QWidget:
+    """The overview map, floating over the view's corner (bound to the view's current scene)."""
+    widget = MiniMapView(view, view)
     widget.setObjectName("minimap")
     widget.setAccessibleName("Overview map")
     return widget

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -162,12 +163,12 @@ class InspectorPanel(QWidget):
             b.setCheckable(True)
             b.setAutoRaise(False)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setToolTip(f"Mark as {status.label} ({STATUS_KEYS[status]})")
             b.setAccessibleName(f"Status {status.label}")
             self.status_group.addButton(b)
             self.status_buttons[status] = b
             status_row.addWidget(b)
-        status_row.addStretch(1)
         self.status_group.buttonClicked.connect(self._status_clicked)
 
         self.stage_progress_label = QLabel()
@@ -249,6 +250,7 @@ class InspectorPanel(QWidget):
         v.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         return scroll
@@ -258,6 +260,8 @@ class InspectorPanel(QWidget):
         widget.setObjectName(name)
         widget.setAccessibleName(accessible)
         widget.setMaximumHeight(110)
+        widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        widget.setTextElideMode(Qt.TextElideMode.ElideRight)
         widget.itemActivated.connect(self._jump)
         widget.itemClicked.connect(self._jump)
         return widget

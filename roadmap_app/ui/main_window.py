@@ -13,9 +13,11 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QToolBar,
     QToolButton,
     QWidget,
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.view.setObjectName("canvas_view")
         self.view.setAccessibleName("Roadmap canvas")
         self.setCentralWidget(self.view)
+        self.view.viewport().installEventFilter(self)  # keep the minimap in the view's corner
         for action in self.actions.canvas_scoped:
             self.view.addAction(action)
         self.minimap = None  # bound to one scene: made for each document
@@ -90,6 +93,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self._connect()
+        self.exchange = None
+        self._install_exchange()
         self.actions["toggle_minimap"].setChecked(True)
         self.resize(1440, 900)
 
@@ -320,7 +325,13 @@ class MainWindow(QMainWindow):
             return
         self.dashboard = DashboardPanel(self.document)
         self._wire_panel(self.dashboard)
-        self.dashboard_dock.setWidget(self.dashboard)
+        # Scrolls rather than forcing the dock (and so next steps) to the charts' full height.
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboard_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.dashboard)
+        self.dashboard_dock.setWidget(scroll)
 
     def _document_changed(self) -> None:
         self._update_actions()
@@ -404,6 +415,14 @@ class MainWindow(QMainWindow):
         self.inspector.commit_pending()
         start()
 
+    def _install_exchange(self) -> None:
+        """Import/export/update-from, owned by the interchange side (ui/exchange_controller.py)."""
+        try:
+            from .exchange_controller import ExchangeController
+        except ImportError:
+            return
+        self.exchange = ExchangeController(self)
+
     def _hook(self, handler, what: str) -> None:
         if handler is None:
             messages.info(self, what, f"{what} is not available in this build yet.")
@@ -466,6 +485,11 @@ class MainWindow(QMainWindow):
             self.minimap.update()
         super().changeEvent(event)
 
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_minimap()
+        return super().eventFilter(watched, event)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not self._layout_restored:
@@ -483,10 +507,9 @@ class MainWindow(QMainWindow):
     def _place_minimap(self) -> None:
         if self.minimap is None:
             return
-        viewport = self.view.viewport()
-        width, height = 220, 140
-        x, y = viewport.width() - width - 12, viewport.height() - height - 12
-        self.minimap.setGeometry(x, y, width, height)
+        area = self.view.viewport().geometry()  # in the view's coordinates, without scroll bars
+        width, height = 200, 120
+        self.minimap.setGeometry(area.right() - width - 10, area.bottom() - height - 10, width, height)
         self.minimap.raise_()
 
 

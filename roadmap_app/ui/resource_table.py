@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +24,7 @@ from . import messages
 from .links import LinkOpener
 from .resource_editor import ResourceDialog
 
-COLUMNS = ("Title", "Kind", "Provider", "Cost", "Status", "Link")
+COLUMNS = ("Title", "Kind", "Status", "Link")  # provider, cost and notes: tooltip and dialog
 
 
 def _host(url: str) -> str:
@@ -49,10 +49,14 @@ class ResourceTable(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(len(COLUMNS) - 1, 110)  # the link's host, elided
         self.table.setMinimumHeight(120)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
@@ -62,8 +66,11 @@ class ResourceTable(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
 
-        def button(name: str, text: str, tip: str, slot) -> QPushButton:
-            b = QPushButton(text)
+        def button(name: str, text: str, tip: str, slot) -> QToolButton:
+            # Tool buttons: push buttons insist on 80 px each and would widen the dock.
+            b = QToolButton()
+            b.setText(text)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             b.setObjectName(name)
             b.setToolTip(tip)
             b.setAccessibleName(tip)
@@ -77,10 +84,10 @@ class ResourceTable(QWidget):
         self.up_button = button("resource_up", "↑", "Move the selected resource up", lambda: self.move(-1))
         self.down_button = button("resource_down", "↓", "Move the selected resource down",
                                   lambda: self.move(1))
-        self.open_button = button("resource_open", "Open Link", "Open the selected resource's link",
+        self.open_button = button("resource_open", "Open", "Open the selected resource's link",
                                   self.open_selected)
-        for b in (self.up_button, self.down_button):
-            b.setFixedWidth(34)
+        for b in (self.add_button, self.edit_button, self.remove_button, self.open_button):
+            b.setMinimumWidth(56)
         row = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.remove_button, self.up_button, self.down_button):
             row.addWidget(b)
@@ -103,12 +110,13 @@ class ResourceTable(QWidget):
         resources = node.resources if node else []
         self.table.setRowCount(len(resources))
         for row, resource in enumerate(resources):
-            cells = (resource.title, resource.kind.value.capitalize(), resource.provider,
-                     resource.cost.value.capitalize(), resource.status.label, _host(resource.url))
+            cells = (resource.title, resource.kind.value.capitalize(), resource.status.label,
+                     _host(resource.url))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, resource.id)
-                tip = resource.title + (f"\n{resource.url}" if resource.url else "")
+                details = " · ".join(x for x in (resource.provider, resource.cost.value.capitalize()) if x)
+                tip = f"{resource.title}\n{details}" + (f"\n{resource.url}" if resource.url else "")
                 if resource.notes:
                     tip += f"\n\n{resource.notes[:500]}"
                 item.setToolTip(messages.tooltip(tip))

@@ -80,13 +80,6 @@ def make_palette(dark: bool) -> QPalette:
     return palette
 
 
-def canvas_theme(dark: bool):
-    """The canvas engineer's CanvasTheme matching the widget theme."""
-    from ..canvas.theme import CanvasTheme
-
-    return CanvasTheme.dark() if dark else CanvasTheme.light()
-
-
 class ThemeController(QObject):
     """Owns the theme mode; applies the palette and says when dark/light flips."""
 

@@ -1,0 +1,160 @@
+"""`make screenshots`: render the real main window offscreen into docs/screenshots/*.png.
+
+    python -m roadmap_app.ui.screenshots docs/screenshots
+
+Runs the app on a throwaway data folder (never the user's), puts a little
+progress into the built-in ML-architect plan so the pictures look like real
+use, and saves the window at a laptop size in the light and dark themes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SIZE = (1440, 900)
+
+# (node id, status) for a plan a few months in.
+PROGRESS = {
+    "edu-programming": "done",
+    "edu-statistics-probability": "done",
+    "edu-linear-algebra-calculus": "in_progress",
+    "edu-data-structures-algorithms": "done",
+    "edu-computer-systems": "in_progress",
+    "skill-nn-first-principles": "done",
+    "skill-backpropagation": "in_progress",
+    "practice-read-papers": "in_progress",
+}
+NOTE = ("Working through Strang's lectures 1-10; eigenvalues next.\n"
+        "Do the 3Blue1Brown series again before the exam.")
+
+
+def _settle(app, ms: int = 400) -> None:
+    """Let debounced panels and the minimap catch up before the picture is taken."""
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(ms)
+    while not deadline.hasExpired():
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+
+def _prepare(window) -> None:
+    """Some realistic progress, a course with its link, and a note (through the Editor)."""
+    from ..model import Cost, Origin, Resource, ResourceKind, Status
+
+    editor, doc = window.editor, window.document
+    for node_id, status in PROGRESS.items():
+        if doc.has_node(node_id):
+            editor.set_status([node_id], Status(status))
+    target = "edu-linear-algebra-calculus"
+    if doc.has_node(target):
+        editor.update_node(target, notes=NOTE)
+        editor.add_resource(target, Resource(
+            id="r-demo-course", title="Mathematics for Machine Learning: Linear Algebra",
+            url="https://www.coursera.org/learn/linear-algebra-machine-learning",
+            kind=ResourceKind.COURSE, provider="Imperial College London (Coursera)", cost=Cost.FREE,
+            estimated_hours=19, status=Status.IN_PROGRESS, origin=Origin.USER,
+        ))
+    doc.undo_stack.setClean()
+
+
+def _shoot(app, window, path: Path) -> None:
+    window.status.clearMessage()  # no temporary paths in the pictures
+    _settle(app)
+    window.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def _zoom_on(window, node_ids: list[str], zoom: float = 0.85) -> None:
+    """Zoom, and centre on the nodes without showing empty space left of the bands."""
+    from PySide6.QtCore import QPointF, QRectF
+
+    rect = QRectF()
+    for node_id in node_ids:
+        rect = rect.united(window.scene.node_rect(node_id))
+    view = window.view
+    view.set_zoom(zoom)
+    half_width = view.viewport().width() / zoom / 2
+    left = window.scene.content_rect().left()
+    view.centerOn(QPointF(max(rect.center().x(), left + half_width), rect.center().y()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ROADMAP_PLANNER_HOME"] = tempfile.mkdtemp(prefix="roadmap-shots-")
+
+    from PySide6.QtCore import Qt
+
+    from ..app import build_window, create_application
+    from .theme import ThemeMode
+
+    app = create_application([])
+    app.setFont(app.font())
+    window = build_window()
+    window.resize(*SIZE)
+    window.show()
+    _settle(app)
+    _prepare(window)
+    window.files.pool.waitForDone()
+
+    for mode in (ThemeMode.LIGHT, ThemeMode.DARK):
+        window.theme.set_mode(mode)
+        suffix = mode.value
+        # The start of the path at a reading zoom; the overview map shows the whole plan.
+        window.edits.jump_to("edu-ml-data-mining")
+        window.next_steps_dock.raise_()
+        _settle(app)
+        _zoom_on(window, ["edu-programming", "edu-ml-data-mining", "skill-backpropagation"], 0.62)
+        _shoot(app, window, out / f"roadmap-{suffix}.png")
+
+        # The inspector with the course just added, zoomed in on its stage.
+        window.edits.jump_to("edu-linear-algebra-calculus")
+        _zoom_on(window, ["edu-linear-algebra-calculus", "edu-programming", "edu-ml-data-mining"])
+        window.inspector.resources.select_resource("r-demo-course")
+        _shoot(app, window, out / f"inspector-{suffix}.png")
+
+        # Search as you type; Enter jumped to the first match.
+        window.scene.select_nodes([])
+        window.search.field.setText("neural")
+        window.search.update_matches()
+        window.search.next_match()
+        _zoom_on(window, window.search.matches[:2], 0.7)
+        _shoot(app, window, out / f"search-{suffix}.png")
+        window.search.field.clear()
+        window.search.update_matches()
+
+        # Focus on the goal: the path stays, the rest fades.
+        window.scene.select_nodes([])
+        window.actions["focus_goal"].setChecked(True)
+        _zoom_on(window, ["role-ml-engineer", "skill-graph-ml", "skill-docker"], 0.62)
+        _shoot(app, window, out / f"focus-{suffix}.png")
+        window.actions["focus_goal"].setChecked(False)
+
+        # The planning panels, when they are installed.
+        if window.next_steps is not None:
+            window.next_steps_dock.raise_()
+            window.resizeDocks([window.next_steps_dock], [430], Qt.Orientation.Vertical)
+            window.edits.jump_to("edu-linear-algebra-calculus")
+            _shoot(app, window, out / f"next-steps-{suffix}.png")
+            window.resizeDocks([window.next_steps_dock], [210], Qt.Orientation.Vertical)
+        window.dashboard_dock.raise_()
+        _settle(app)
+        if window.dashboard is not None:
+            window.resizeDocks([window.dashboard_dock], [520], Qt.Orientation.Vertical)
+            window.view.fit_all()
+            _shoot(app, window, out / f"dashboard-{suffix}.png")
+            window.resizeDocks([window.dashboard_dock], [210], Qt.Orientation.Vertical)
+        window.next_steps_dock.raise_()
+
+    window.document.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
