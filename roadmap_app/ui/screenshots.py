@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import Qt
 
-    from ..app import build_window, create_application
+    from .startup import build_window, create_application
     from .theme import ThemeMode
 
     app = create_application([])

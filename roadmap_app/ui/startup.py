@@ -1,0 +1,84 @@
+"""Building the application and the main window, and choosing the first plan.
+
+Which plan: the file given on the command line, else the last plan, else the
+default plan in the user data folder — created from the built-in ML-architect
+roadmap on first start and saved at once, so there is something useful to see.
+(app.run_app adds the event loop; the screenshot tool and tests use this too.)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_ID, APP_NAME, ORG_DOMAIN, ORG_NAME, __version__
+from ..assets import asset
+from ..model import Roadmap, RoadmapError
+from ..storage import paths
+
+DEFAULT_TEMPLATE = "ml-architect"
+
+
+def _icon_path() -> Path | None:
+    icon = asset("icons", f"{APP_ID}.svg")
+    try:
+        return Path(str(icon)) if icon.is_file() else None
+    except OSError:
+        return None
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    QGuiApplication.setApplicationName(APP_NAME)
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setApplicationVersion(__version__)
+    QGuiApplication.setOrganizationName(ORG_NAME)
+    QGuiApplication.setOrganizationDomain(ORG_DOMAIN)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = _icon_path()
+    if icon is not None:
+        QGuiApplication.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def default_roadmap() -> Roadmap:
+    from ..templates import load_template
+
+    try:
+        return load_template(DEFAULT_TEMPLATE)
+    except RoadmapError:  # a broken install still starts, with an empty plan to work in
+        return Roadmap(id="my-plan", title="My plan")
+
+
+def open_initial(window, argv_path: Path | None) -> None:
+    """The file from the command line, else the last plan, else the default plan."""
+    files = window.files
+    if argv_path is not None and files.open_path(argv_path, ask_first=False):
+        return
+    last = window.settings.last_plan
+    if last is not None and last.exists() and files.open_path(last, ask_first=False):
+        return
+    default = paths.default_plan_path()
+    if default.exists() and files.open_path(default, ask_first=False):
+        return
+    # First start (or a damaged default plan, which create_plan keeps aside as *.corrupt-*).
+    if files.create_plan(default, default_roadmap()):
+        window.show_message(f"Created your plan at {default}")
+        return
+    files.new_document(default_roadmap())
+
+
+def build_window(argv_path: Path | None = None):
+    """The main window with its first plan open (not shown yet)."""
+    from .main_window import MainWindow
+    from .settings_controller import SettingsController
+    from .theme import ThemeController
+
+    settings = SettingsController()
+    theme = ThemeController(QApplication.instance(), settings.theme)
+    window = MainWindow(settings, theme)  # restores its layout when first shown
+    open_initial(window, argv_path)
+    return window
