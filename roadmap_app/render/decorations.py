@@ -11,29 +11,26 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from ..canvas.glyphs import paint_status_badge
+from ..canvas.theme import CanvasTheme
 from ..model import EdgeKind, Roadmap, Status
 from .options import ExportOptions
-
-# Okabe-Ito based; the same hues the canvas uses for statuses.
-STATUS_COLOURS = {
-    Status.NOT_STARTED: "#8a8f98",
-    Status.IN_PROGRESS: "#0072B2",
-    Status.DONE: "#009E73",
-    Status.SKIPPED: "#999999",
-}
 
 
 @dataclass(frozen=True)
 class DecorationColours:
+    """Header and legend colours, taken from the canvas theme so they match the cards."""
+
+    theme: CanvasTheme
     background: QColor
     text: QColor
     muted: QColor
 
     @classmethod
     def for_theme(cls, theme: str) -> DecorationColours:
-        if theme == "dark":
-            return cls(QColor("#1e2127"), QColor("#e8eaed"), QColor("#a9afb8"))
-        return cls(QColor("#fbfbfc"), QColor("#1d2330"), QColor("#5b6372"))
+        canvas = CanvasTheme.dark() if theme == "dark" else CanvasTheme.light()
+        style = canvas.statuses[Status.NOT_STARTED]
+        return cls(canvas, canvas.background, canvas.band_label, style.subtext)
 
 
 def summary_line(roadmap: Roadmap) -> str:
@@ -107,18 +104,22 @@ class Decorations:
         x = self.pad
         y = top + self.pad * 0.75
         mid = y + metrics.height() / 2
-        r = metrics.height() * 0.35
-        for status, colour in STATUS_COLOURS.items():
-            c = QColor(colour)
-            painter.setPen(QPen(c, 1.5 * self.scale))
-            painter.setBrush(c if status is not Status.NOT_STARTED else Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(x + r, mid), r, r)
+        r = metrics.height() * 0.38
+        theme = self.colours.theme
+        for status in Status:
+            style = theme.statuses[status]
+            painter.save()
+            paint_status_badge(painter, QPointF(x + r, mid), r, status, style.accent, style.fill)
+            painter.restore()
             painter.setPen(self.colours.text)
             painter.drawText(QPointF(x + 2 * r + 6 * self.scale, y + metrics.ascent()), status.label)
             x += 2 * r + 12 * self.scale + metrics.horizontalAdvance(status.label) + 14 * self.scale
         x += 10 * self.scale
+        edge_colours = {EdgeKind.PREREQUISITE: theme.edge_prerequisite,
+                        EdgeKind.PROGRESSION: theme.edge_progression, EdgeKind.RELATED: theme.edge_related}
         for kind in EdgeKind:
-            pen = QPen(self.colours.muted, (3.0 if kind is EdgeKind.PROGRESSION else 1.4) * self.scale)
+            colour = edge_colours[kind]
+            pen = QPen(colour, (3.0 if kind is EdgeKind.PROGRESSION else 1.4) * self.scale)
             if kind is EdgeKind.RELATED:
                 pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -129,7 +130,7 @@ class Decorations:
                 arrow.lineTo(x + length - 6 * self.scale, mid - 4 * self.scale)
                 arrow.lineTo(x + length - 6 * self.scale, mid + 4 * self.scale)
                 arrow.closeSubpath()
-                painter.fillPath(arrow, self.colours.muted)
+                painter.fillPath(arrow, colour)
             painter.setPen(self.colours.text)
             label = kind.value.capitalize()
             painter.drawText(QPointF(x + length + 6 * self.scale, y + metrics.ascent()), label)
@@ -140,7 +141,7 @@ class Decorations:
         if not self.options.include_legend:
             return 0.0
         metrics = QFontMetricsF(self.body_font)
-        labels = [s.label for s in STATUS_COLOURS] + [k.value.capitalize() for k in EdgeKind]
+        labels = [s.label for s in Status] + [k.value.capitalize() for k in EdgeKind]
         return sum(metrics.horizontalAdvance(t) for t in labels) + 80 * self.scale * len(labels) / 2
 
     def fill_background(self, painter: QPainter, rect: QRectF) -> None:

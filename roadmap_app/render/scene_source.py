@@ -52,7 +52,7 @@ def build_scene(roadmap: Roadmap, options: ExportOptions):
 
     theme = CanvasTheme.dark() if options.theme == "dark" else CanvasTheme.light()
     document = RoadmapDocument(roadmap.model_copy(deep=True))
-    scene = RoadmapScene(document, theme)
+    scene = RoadmapScene(document, theme, interactive=False)
     if options.scope is ExportScope.FOCUS:
         scene.set_focus(focus_ids(roadmap, options.focus_node))
     document.setParent(scene)  # the scene owns its throwaway document

@@ -1,0 +1,170 @@
+"""Image export: real PNG, SVG and PDF files read back and checked."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import xml.etree.ElementTree as ET
+import zlib
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from roadmap_app.cli import main
+from roadmap_app.model import Node, Resource, ResourceKind, Roadmap, Status
+from roadmap_app.render.appendix import appendix_html
+from roadmap_app.render.export import export_image
+from roadmap_app.render.options import MAX_SIDE, ExportError, ExportOptions, ExportScope
+from roadmap_app.render.png_stream import PngStreamWriter
+from roadmap_app.render.raster import ExportCancelled
+from roadmap_app.templates import load_template
+
+HOSTILE = ['<img src="file:///etc/passwd">', "<b>x</b>", "<script>alert(1)</script> & co"]
+
+
+@pytest.fixture
+def hostile_roadmap() -> Roadmap:
+    nodes = [
+        Node(id=f"n{i}", title=t, stage="Education", notes=f"notes {t}",
+             resources=[Resource(id=f"r{i}", title=f"res {t}", url=f"https://example.org/{i}",
+                                 kind=ResourceKind.BOOK)])
+        for i, t in enumerate(HOSTILE)
+    ]
+    nodes[0].status = Status.DONE
+    return Roadmap(id="h", title="<h1>Hostile</h1>", nodes=nodes)
+
+
+def distinct_colours(image: QImage, step: int = 7) -> int:
+    seen = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            seen.add(image.pixel(x, y))
+    return len(seen)
+
+
+def test_png_stream_writer_pixels_round_trip(qapp):
+    width, height = 37, 23
+    rows = bytes((x * 7 + y * 3 + c * 50) % 256
+                 for y in range(height) for x in range(width) for c in range(3))
+    out = io.BytesIO()
+    writer = PngStreamWriter(out, width, height, alpha=False)
+    writer.write_rows(rows[: width * 3 * 10], 10, width * 3)
+    writer.write_rows(rows[width * 3 * 10:], height - 10, width * 3)
+    writer.close()
+    image = QImage.fromData(out.getvalue(), "PNG")
+    assert (image.width(), image.height()) == (width, height)
+    for x, y in [(0, 0), (5, 9), (36, 10), (36, 22)]:
+        i = (y * width + x) * 3
+        assert QColor(image.pixel(x, y)).getRgb()[:3] == tuple(rows[i:i + 3])
+
+
+def test_png_of_template_is_sized_and_not_blank(tmp_path, qapp):
+    roadmap = load_template("ml-architect")
+    out = tmp_path / "ml.png"
+    result = export_image(roadmap, out, ExportOptions(scale=0.5))
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (result.width, result.height)
+    assert 1500 < image.width() <= MAX_SIDE and image.height() > 300
+    assert distinct_colours(image) > 50
+    assert not list(tmp_path.glob(".*rp-tmp"))
+
+
+def test_dark_theme_has_dark_background(tmp_path, qapp):
+    roadmap = load_template("swe-to-mle")
+    export_image(roadmap, tmp_path / "d.png", ExportOptions(theme="dark", scale=0.3))
+    corner = QColor(QImage(str(tmp_path / "d.png")).pixel(2, 2))
+    assert corner.lightness() < 60
+
+
+def test_transparent_background(tmp_path, qapp):
+    roadmap = load_template("swe-to-mle")
+    export_image(roadmap, tmp_path / "t.png", ExportOptions(transparent=True, scale=0.3))
+    image = QImage(str(tmp_path / "t.png"))
+    assert image.hasAlphaChannel() and QColor(image.pixelColor(1, 1)).alpha() == 0
+
+
+def test_huge_scale_is_clamped_with_message(tmp_path, qapp):
+    roadmap = load_template("ml-architect")
+    result = export_image(roadmap, tmp_path / "big.png", ExportOptions(scale=12))
+    assert result.clamped and "16,384" in result.message
+    assert max(result.width, result.height) <= MAX_SIDE
+
+
+def test_focus_scope_is_smaller_than_whole(tmp_path, qapp):
+    roadmap = load_template("ml-architect")
+    whole = export_image(roadmap, tmp_path / "w.png", ExportOptions(scale=0.3))
+    goal_prereq = roadmap.edges[0].source
+    focus = export_image(roadmap, tmp_path / "f.png",
+                         ExportOptions(scale=0.3, scope=ExportScope.FOCUS, focus_node=goal_prereq))
+    assert focus.width * focus.height < whole.width * whole.height
+    with pytest.raises(ExportError, match="no node"):
+        export_image(roadmap, tmp_path / "x.png", ExportOptions(scope=ExportScope.FOCUS, focus_node="nope"))
+
+
+def test_cancel_leaves_old_file(tmp_path, qapp):
+    out = tmp_path / "keep.png"
+    out.write_bytes(b"old")
+    with pytest.raises(ExportCancelled):
+        export_image(load_template("swe-to-mle"), out, ExportOptions(), cancelled=lambda: True)
+    assert out.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.png"]
+
+
+def test_svg_is_valid_and_escapes_markup(tmp_path, qapp, hostile_roadmap):
+    out = tmp_path / "h.svg"
+    export_image(hostile_roadmap, out)
+    text = out.read_text(encoding="utf-8")
+    root = ET.fromstring(text)
+    tags = {el.tag.rsplit("}", 1)[-1] for el in root.iter()}
+    assert "script" not in tags and "img" not in tags and "image" not in tags
+    joined = " ".join(t for el in root.iter() for t in [el.text or ""])
+    assert "<b>x</b>" in joined  # literal text, not markup
+    assert "<script>" not in text and "&lt;script&gt;" in text
+
+
+def test_pdf_has_roadmap_page_and_linked_appendix(tmp_path, qapp):
+    pypdf = pytest.importorskip("pypdf")
+    roadmap = load_template("swe-to-mle")
+    out = tmp_path / "r.pdf"
+    export_image(roadmap, out)
+    reader = pypdf.PdfReader(str(out))
+    assert len(reader.pages) >= 2
+    # NFKC folds the typographic ligatures (fi, fl) the PDF uses back into letters.
+    text = unicodedata.normalize("NFKC", "\n".join(p.extract_text() for p in reader.pages[1:]))
+    flat = " ".join(text.split())
+    for node in roadmap.nodes[:5]:
+        assert " ".join(node.title.split()) in flat
+    urls = [r.url for n in roadmap.nodes for r in n.resources]
+    assert urls and all(url in text.replace("\n", "") for url in urls[:5])
+    uris = set()
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action and "/URI" in action:
+                uris.add(str(action["/URI"]))
+    assert set(urls) <= uris
+
+
+def test_appendix_escapes_and_links_only_web_urls(hostile_roadmap):
+    hostile_roadmap.nodes[1].resources[0].url = "javascript:alert(1)"
+    html_text = appendix_html(hostile_roadmap)
+    assert "<img" not in html_text and "<script" not in html_text and "<b>x" not in html_text
+    assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in html_text
+    assert 'href="javascript' not in html_text and 'href="https://example.org/0"' in html_text
+
+
+def test_cli_exports_png_from_template(tmp_path, capsys):
+    out = tmp_path / "cli.png"
+    assert main(["export", "--template", "ml-architect", "-o", str(out), "--scale", "0.4"]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\x89PNG") and len(data) > 10_000
+    # The IDAT stream decompresses to exactly height rows of (1 + 3 * width) bytes.
+    image = QImage(str(out))
+    raw = b""
+    pos = 8
+    while pos < len(data):
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        if data[pos + 4:pos + 8] == b"IDAT":
+            raw += data[pos + 8:pos + 8 + length]
+        pos += 12 + length
+    assert len(zlib.decompress(raw)) == image.height() * (1 + 3 * image.width())
