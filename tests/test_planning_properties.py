@@ -37,10 +37,15 @@ def roadmaps(draw) -> Roadmap:
             resources=resources,
         ))
     pairs = draw(st.sets(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1)), max_size=40))
-    edges = [
-        Edge(source=f"n{min(a, b)}", target=f"n{max(a, b)}", kind=draw(st.sampled_from(list(EdgeKind))))
-        for a, b in sorted(pairs) if a != b
-    ]
+    # Edges follow a random hidden order, not the file order, so that the file order
+    # (the schedule's tie-break) cannot satisfy the prerequisites by accident.
+    rank = draw(st.permutations(range(count)))
+    edges = []
+    for a, b in sorted(pairs):
+        if a != b:
+            source, target = (a, b) if rank[a] < rank[b] else (b, a)
+            kind = draw(st.sampled_from(list(EdgeKind)))
+            edges.append(Edge(source=f"n{source}", target=f"n{target}", kind=kind))
     unique = list({e.key[:2]: e for e in edges}.values())
     roadmap = Roadmap(id="r", title="R", nodes=nodes, edges=unique)
     roadmap.plan.goal = draw(st.one_of(st.none(), st.sampled_from([n.id for n in nodes])))
@@ -59,7 +64,7 @@ def _ordering(roadmap: Roadmap):
     return [(e.source, e.target) for e in roadmap.edges if e.kind.is_ordering]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(roadmaps(), st.floats(0.5, 80), WEEKS)
 def test_no_node_starts_before_its_prerequisites_finish(roadmap, per_week, week):
     plan = schedule(roadmap, hours_per_week=per_week, weekday_hours=week, start=START)
@@ -83,7 +88,7 @@ def test_no_node_starts_before_its_prerequisites_finish(roadmap, per_week, week)
         assert plan.ids[-1] == plan.goal_id
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(roadmaps())
 def test_scheduled_hours_equal_the_remaining_hours(roadmap):
     plan = schedule(roadmap, start=START)
@@ -98,7 +103,7 @@ def test_scheduled_hours_equal_the_remaining_hours(roadmap):
         assert set(plan.ids) == {n.id for n in roadmap.nodes if not n.status.is_closed}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(roadmaps(), st.floats(0.5, 60), st.floats(0.0, 60))
 def test_more_hours_per_week_never_delays_anything(roadmap, slow, extra):
     before = schedule(roadmap, hours_per_week=slow, start=START)
@@ -110,7 +115,7 @@ def test_more_hours_per_week_never_delays_anything(roadmap, slow, extra):
         assert new.finish <= old.finish
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(roadmaps(), st.data())
 def test_done_and_skipped_work_adds_no_time(roadmap, data):
     before = schedule(roadmap, hours_per_week=7, start=START)
