@@ -276,8 +276,9 @@ def test_cancelled_preview_changes_nothing(window, exchange, monkeypatch, tmp_pa
     assert window.document is before
 
 
+@pytest.mark.parametrize("on_canvas", [True, False])
 def test_dropping_a_canvas_file_starts_the_import_with_preview(window, exchange, monkeypatch, tmp_path,
-                                                               qtbot):
+                                                               qtbot, on_canvas):
     source = tmp_path / "dropped.canvas"
     shutil.copy(FIXTURES / "loose.canvas", source)
     shown = accept_dialogs(monkeypatch, ImportPreviewDialog)
@@ -286,10 +287,11 @@ def test_dropping_a_canvas_file_starts_the_import_with_preview(window, exchange,
     mime.setUrls([QUrl.fromLocalFile(str(source))])
     buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys)
-    QApplication.sendEvent(window, enter)
+    target = window.view.viewport() if on_canvas else window
+    QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
     drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, keys)
-    QApplication.sendEvent(window, drop)
+    QApplication.sendEvent(target, drop)
     assert drop.isAccepted()
     qtbot.waitUntil(lambda: window.document is not old)
     assert len(shown) == 1

@@ -51,6 +51,7 @@ UPDATE_FILTER = ("Newer versions (*.roadmap *.json *.graphml *.canvas);;Roadmap 
                  "roadmap.sh JSON (*.json);;All files (*)")
 DROP_EXTENSIONS = {".canvas", ".graphml", ".json"}  # .roadmap drops stay with the window (open)
 Accepted = QDialog.DialogCode.Accepted
+DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
 def problem_text(exc: BaseException) -> str:
@@ -103,6 +104,12 @@ class ExchangeController(QObject):
         if menu is not None:
             menu.insertAction(actions["export"], self.action_update_from)
         window.installEventFilter(self)
+        # The canvas scene accepts every drag (QGraphicsScene's default), so drops on the
+        # canvas never reach the window: watch the canvas viewport too.
+        view = getattr(window, "view", None)
+        self._drop_targets = {window, view.viewport()} if view is not None else {window}
+        for target in self._drop_targets - {window}:
+            target.installEventFilter(self)
 
     # -- helpers -----------------------------------------------------------
     @property
@@ -140,7 +147,7 @@ class ExchangeController(QObject):
     # -- drag and drop -------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
         kind = event.type()
-        if watched is self.w and kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+        if kind in DRAG_EVENTS and watched in self._drop_targets:
             path = dropped_import(event)
             if path is not None:
                 event.acceptProposedAction()
