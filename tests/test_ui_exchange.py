@@ -140,6 +140,21 @@ def test_a_name_without_extension_gets_the_chosen_filters(window, exchange, monk
     assert not dialogs.errors
 
 
+def test_the_options_dialog_starts_from_the_previous_choices(window, exchange, monkeypatch, tmp_path):
+    def dark_transparent(dialog):
+        dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+        dialog.transparent.setChecked(True)
+        dialog.include_legend.setChecked(False)
+
+    shown = accept_dialogs(monkeypatch, ExportOptionsDialog, dark_transparent)
+    assert exchange.export_to(tmp_path / "a.svg")
+    monkeypatch.setattr(ExportOptionsDialog, "exec", lambda self: (shown.append(self), 0)[1])
+    assert exchange.export_to(tmp_path / "b.svg") is False  # cancelled: nothing written
+    assert not (tmp_path / "b.svg").exists()
+    again = shown[-1].options()
+    assert (again.theme, again.transparent, again.include_legend) == ("dark", True, False)
+
+
 def test_export_suggests_a_safe_name_from_the_title(window, exchange, monkeypatch, dialogs):
     window.editor.document.update_roadmap_info(title="../../etc/evil/name")
     seen = {}

@@ -86,6 +86,7 @@ class ExchangeController(QObject):
         self._import_dir: Path | None = None
         self.last_dialog: QDialog | None = None  # the newest preview/summary/options dialog
         self.progress: QProgressDialog | None = None
+        self._last_options: ExportOptions | None = None  # the options dialog starts from these
 
         actions = window.actions
         if hasattr(window, "import_handler"):  # the window's File > Import…/Export… hooks
@@ -226,10 +227,12 @@ class ExchangeController(QObject):
             return self._export_text(path)
         if options is None:
             dialog = ExportOptionsDialog(self.w, self.export_context(ext))
+            if self._last_options is not None:
+                dialog.load(self._last_options)
             self.last_dialog = dialog
             if dialog.exec() != Accepted:
                 return False
-            options = dialog.options()
+            options = self._last_options = dialog.options()
         return self._export_image(path, options)
 
     def _export_text(self, path: Path) -> bool:
@@ -259,6 +262,8 @@ class ExchangeController(QObject):
         return scene
 
     def _export_image(self, path: Path, options: ExportOptions) -> bool:
+        if self.progress is not None:  # an export is running; its event loop let another start
+            return False
         roadmap = self.document.roadmap.model_copy(deep=True)  # edits during the export cannot tear it
         scene = self._reusable_scene(options)
         progress = None

@@ -173,6 +173,21 @@ class ExportOptionsDialog(QDialog):
     def set_scope(self, scope: ExportScope) -> None:
         self.scope_buttons[scope].setChecked(True)
 
+    def load(self, options: ExportOptions) -> None:
+        """Start from the choices of the previous export (its scope only if it is available now)."""
+        button = self.scope_buttons[options.scope]
+        if button.isEnabled():
+            button.setChecked(True)
+        self.include_title.setChecked(options.include_title)
+        self.include_legend.setChecked(options.include_legend)
+        self.include_summary.setChecked(options.include_summary)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(options.theme)))
+        self.transparent.setChecked(options.transparent)
+        self.scale.setValue(options.scale)
+        self.size_by_dpi.setChecked(options.dpi is not None)
+        if options.dpi is not None:
+            self.dpi.setValue(options.dpi)
+
     def options(self) -> ExportOptions:
         scope = self.scope()
         ctx = self.context
