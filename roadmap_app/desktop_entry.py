@@ -170,15 +170,18 @@ def _make_default(config_home: Path, manifest: dict, done: list[str]) -> None:
     mimeapps = config_home / "mimeapps.list"
     existed = mimeapps.exists()
     text = mimeapps.read_text(encoding="utf-8") if existed else ""
-    previous = _get_default(text, MIME_TYPE)
-    manifest["mimeapps"] = {"path": str(mimeapps), "existed": existed, "previous": previous}
+    record = {"path": str(mimeapps), "existed": existed, "original": text if existed else None,
+              "previous": _get_default(text, MIME_TYPE), "installed": None}
+    manifest["mimeapps"] = record
     _make_dirs(config_home, manifest["dirs"])
     _run_tool(["xdg-mime", "default", DESKTOP_ID, MIME_TYPE], done)
     text = mimeapps.read_text(encoding="utf-8") if mimeapps.exists() else ""
     if (_get_default(text, MIME_TYPE) or "").split(";")[0] != DESKTOP_ID:
         # No xdg-mime, or it wrote a desktop-specific file: write the standard one ourselves.
-        atomic_write(mimeapps, _set_default(text, MIME_TYPE, f"{DESKTOP_ID};").encode())
+        text = _set_default(text, MIME_TYPE, f"{DESKTOP_ID};")
+        atomic_write(mimeapps, text.encode())
         done.append(f"{mimeapps}: {MIME_TYPE}={DESKTOP_ID}")
+    record["installed"] = text
 
 
 def _undo_default(record: dict) -> str | None:
@@ -190,7 +193,10 @@ def _undo_default(record: dict) -> str | None:
     if (_get_default(text, MIME_TYPE) or "").split(";")[0] != DESKTOP_ID:
         return None  # the user picked another default since: theirs to keep
     previous = record.get("previous")
-    text = _set_default(text, MIME_TYPE, previous)
+    if text == record.get("installed") and record.get("original") is not None:
+        text = record["original"]  # untouched since install: put back every byte
+    else:
+        text = _set_default(text, MIME_TYPE, previous)
     if not text and not record.get("existed"):
         mimeapps.unlink()
         return str(mimeapps)

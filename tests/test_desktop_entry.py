@@ -94,7 +94,7 @@ def test_without_xdg_utils_writes_mimeapps_list_itself(isolated_user_dirs, monke
     assert listing(isolated_user_dirs) == before
 
 
-def test_uninstall_restores_a_previous_default_and_other_entries(isolated_user_dirs, monkeypatch):
+def test_uninstall_restores_a_previous_default_and_other_entries(isolated_user_dirs):
     original = (
         "# mine\n[Added Associations]\ntext/plain=org.gnome.TextEditor.desktop;\n\n"
         f"[Default Applications]\n{MIME_TYPE}=org.example.Other.desktop;\ntext/html=firefox.desktop;\n"
@@ -104,7 +104,6 @@ def test_uninstall_restores_a_previous_default_and_other_entries(isolated_user_d
     applications = data_home() / "applications"
     applications.mkdir(parents=True)
     (applications / "other.desktop").write_text("[Desktop Entry]\n")
-    no_desktop_tools(monkeypatch)
     before = listing(isolated_user_dirs)
 
     assert main(["--install-desktop-entry"]) == 0
@@ -112,6 +111,20 @@ def test_uninstall_restores_a_previous_default_and_other_entries(isolated_user_d
     assert "text/html=firefox.desktop;" in mimeapps().read_text()
     assert main(["--uninstall-desktop-entry"]) == 0
     assert listing(isolated_user_dirs) == before
+
+
+def test_uninstall_edits_only_our_line_when_mimeapps_changed_since(isolated_user_dirs, monkeypatch):
+    no_desktop_tools(monkeypatch)
+    mimeapps().parent.mkdir(parents=True)
+    mimeapps().write_text(f"[Default Applications]\n{MIME_TYPE}=org.example.Other.desktop;\n")
+    assert main(["--install-desktop-entry"]) == 0
+    with mimeapps().open("a") as f:
+        f.write("image/png=org.example.Viewer.desktop;\n")
+    assert main(["--uninstall-desktop-entry"]) == 0
+    assert mimeapps().read_text() == (
+        f"[Default Applications]\n{MIME_TYPE}=org.example.Other.desktop;\n"
+        "image/png=org.example.Viewer.desktop;\n"
+    )
 
 
 def test_a_default_the_user_chose_since_is_kept(isolated_user_dirs, monkeypatch):
