@@ -49,8 +49,19 @@ def export_svg(scene, roadmap: Roadmap, src: QRectF, path: Path, options: Export
     return ExportResult(str(path), round(width), round(height), 1.0)
 
 
+def _first_page_size(src: QRectF, options: ExportOptions, roadmap: Roadmap) -> QPageSize:
+    """A3-wide page whose height follows the roadmap's aspect, so it fills the page."""
+    width_mm = 420.0
+    px_per_mm = 96 / 25.4
+    deco = Decorations(roadmap, options, 1.0)
+    extra_mm = (deco.header_height() + deco.legend_height()) / px_per_mm
+    body_mm = (width_mm - 20) * src.height() / max(src.width(), 1.0)
+    height_mm = min(max(body_mm + extra_mm + 22, 90.0), 1200.0)
+    return QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "Roadmap")
+
+
 def export_pdf(scene, roadmap: Roadmap, src: QRectF, path: Path, options: ExportOptions) -> ExportResult:
-    """Page 1: the roadmap fitted on a landscape A3 page. Then the appendix, A4 portrait."""
+    """Page 1: the roadmap fitted on an A3-wide page. Then the appendix, A4 portrait."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -58,7 +69,8 @@ def export_pdf(scene, roadmap: Roadmap, src: QRectF, path: Path, options: Export
     writer.setTitle(roadmap.title)
     writer.setCreator("Roadmap Planner")
     writer.setResolution(150)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A3), QPageLayout.Orientation.Landscape,
+    first = _first_page_size(src, options, roadmap)
+    writer.setPageLayout(QPageLayout(first, QPageLayout.Orientation.Portrait,
                                      QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
     painter = QPainter(writer)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
