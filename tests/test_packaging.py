@@ -131,6 +131,13 @@ def test_metainfo_names_our_ids_release_and_screenshots():
     assert root.find("content_rating").get("type") == "oars-1.1"
 
 
+def test_metainfo_screenshots_are_files_in_the_repository():
+    prefix = "https://github.com/roadmap-planner/roadmap-planner/raw/main/"
+    for image in ET.parse(METAINFO).getroot().findall("screenshots/screenshot/image"):
+        assert image.text.startswith(prefix)
+        assert (REPO / image.text.removeprefix(prefix)).is_file(), image.text
+
+
 def test_mime_xml_declares_the_glob_and_json_parent():
     assert MIME_XML.read_text(encoding="utf-8") == mime_xml_text()
     root = ET.parse(MIME_XML).getroot()
