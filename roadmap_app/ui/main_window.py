@@ -30,7 +30,7 @@ from . import canvas_api, messages
 from .actions import Actions
 from .dialogs import ShortcutsDialog
 from .edit_controller import EditController
-from .file_controller import FileController
+from .file_controller import SAVING, FileController
 from .filter_panel import FilterMenu
 from .inspector import InspectorPanel
 from .links import LinkOpener
@@ -212,8 +212,8 @@ class MainWindow(QMainWindow):
         a["select_all"].triggered.connect(e.select_all)
         a["fit"].triggered.connect(self.view.fit_all)
         a["zoom_selection"].triggered.connect(self.view.zoom_to_selection)
-        a["zoom_in"].triggered.connect(lambda: self.view.scale(1.25, 1.25))
-        a["zoom_out"].triggered.connect(lambda: self.view.scale(0.8, 0.8))
+        a["zoom_in"].triggered.connect(lambda: self.view.zoom_by(1.25))
+        a["zoom_out"].triggered.connect(lambda: self.view.zoom_by(0.8))
         a["focus_goal"].toggled.connect(e.set_goal_focus)
         a["clear_filter"].triggered.connect(self.filter_menu.reset)
         a["toggle_minimap"].toggled.connect(self._show_minimap)
@@ -301,9 +301,10 @@ class MainWindow(QMainWindow):
             self.pace_bar = panels["PaceBar"](document)
             self._wire_panel(self.pace_bar)
             self.pace_toolbar.addWidget(self.pace_bar)
-        if self.dashboard is not None or (self.dashboard_dock.isVisible() and not \
-                self.dashboard_dock.visibleRegion().isEmpty()):
+        if self.dashboard is not None:  # it showed the previous document: make a new one
             self.dashboard = None
+            self.dashboard_dock.setWidget(self._placeholder("dashboard"))
+        if self.dashboard_dock.isVisible() and not self.dashboard_dock.visibleRegion().isEmpty():
             self._dashboard_visible(True)
 
     def _wire_panel(self, panel: QWidget) -> None:
@@ -461,6 +462,8 @@ class MainWindow(QMainWindow):
     # -- window events ------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self.inspector.commit_pending()
+        if self.files.state == SAVING:
+            self.files.wait()  # a save in flight decides whether there is anything to ask about
         if not self.files.maybe_close():
             event.ignore()
             return

@@ -23,6 +23,20 @@ def _describe(roadmap: Roadmap) -> str:
     return f"{len(roadmap.nodes)} nodes, {done} done, {resources} resources, {notes} with notes"
 
 
+def ask_recovery(parent, text: str, detail: str) -> str:
+    """The question itself: "restore", "discard" or "later"."""
+    box = messages.plain_box(parent, QMessageBox.Icon.Question, "Recover unsaved work?", text, detail,
+                             QMessageBox.StandardButton.NoButton)
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    return "restore" if clicked is restore else "discard" if clicked is discard else "later"
+
+
 def offer_recovery(controller, document) -> str:
     """Returns "restored", "discarded", "kept" or "" (nothing to offer)."""
     if document.path is None:
@@ -39,25 +53,17 @@ def offer_recovery(controller, document) -> str:
         return ""
     when = info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M") if info.saved_at else "an unknown time"
     why = "Roadmap Planner did not close cleanly last time. " if info.unclean_exit else ""
-    box = messages.plain_box(
-        controller.window, QMessageBox.Icon.Question, "Recover unsaved work?",
+    choice = ask_recovery(
+        controller.window,
         f"{why}Unsaved work on “{document.path.name}” from {when} was recovered.",
         f"Recovered: {_describe(recovered)}\nOn disk: {_describe(document.roadmap)}\n\n"
         "Restore it (you can still undo), discard it, or decide later?",
-        QMessageBox.StandardButton.NoButton,
     )
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(restore)
-    box.setEscapeButton(later)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is restore:
+    if choice == "restore":
         Editor(document).replace_roadmap(recovered, "Restore recovered work")
         controller.status_message.emit("Recovered work restored; save to keep it")
         return "restored"
-    if clicked is discard:
+    if choice == "discard":
         discard_recovery(document.path)
         return "discarded"
     return "kept"
