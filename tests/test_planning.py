@@ -226,14 +226,15 @@ def test_ten_thousand_nodes_plan_quickly():
     roadmap = Roadmap(id="big", title="Big", nodes=nodes,
                       edges=[Edge(source=f"n{s}", target=f"n{t}") for s, t in sorted(edges)])
     best = min(_timed(lambda: schedule(roadmap, start=MONDAY), time) for _ in range(3))
-    # ~0.13 s on the development machine; the margin absorbs a busy shared CI box
+    # CPU time, not wall time, so other processes on a busy machine do not count:
+    # ~0.13 s on the development machine (the target is 0.2 s), with margin.
     assert best < 0.4
 
 
 def _timed(fn, time) -> float:
-    began = time.perf_counter()
+    began = time.process_time()
     fn()
-    return time.perf_counter() - began
+    return time.process_time() - began
 
 
 def test_the_engine_imports_neither_qt_nor_numpy():

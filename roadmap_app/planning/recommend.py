@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Roadmap, Status
+from ..model import EdgeKind, Roadmap, Status
 from .schedule import Schedule, remaining_hours
+
+_CLOSED = (Status.DONE, Status.SKIPPED)
 
 
 @dataclass(frozen=True)
@@ -25,20 +27,23 @@ class Recommendation:
 
 def _ordering_preds(roadmap: Roadmap) -> dict[str, list[str]]:
     preds: dict[str, list[str]] = {n.id: [] for n in roadmap.nodes}
+    related = EdgeKind.RELATED
     for edge in roadmap.edges:
-        if edge.kind.is_ordering and edge.target in preds and edge.source in preds:
-            preds[edge.target].append(edge.source)
+        if edge.kind is not related and edge.source in preds:
+            target = preds.get(edge.target)
+            if target is not None:
+                target.append(edge.source)
     return preds
 
 
 def ready_ids(roadmap: Roadmap) -> list[str]:
     """Open nodes whose ordering prerequisites are all closed, in file order."""
-    by_id = roadmap.node_map()
+    closed = {n.id for n in roadmap.nodes if n.status in _CLOSED}
     preds = _ordering_preds(roadmap)
     return [
         n.id
         for n in roadmap.nodes
-        if not n.status.is_closed and all(by_id[p].status.is_closed for p in preds[n.id])
+        if n.id not in closed and all(p in closed for p in preds[n.id])
     ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import Roadmap, Status
+from ..model import EdgeKind, Roadmap, Status
 from .schedule import PlanningError, Schedule, remaining_hours, schedule
 
 
@@ -27,8 +27,9 @@ def goal_scope(roadmap: Roadmap, goal: str | None) -> set[str]:
     if goal is None or goal not in ids:
         return ids
     preds: dict[str, list[str]] = {}
+    related = EdgeKind.RELATED
     for edge in roadmap.edges:
-        if edge.kind.is_ordering:
+        if edge.kind is not related:
             preds.setdefault(edge.target, []).append(edge.source)
     seen = {goal}
     stack = [goal]
@@ -48,9 +49,10 @@ def progress(roadmap: Roadmap, scope: set[str] | None = None) -> tuple[float, fl
             continue
         if node.status is Status.DONE:
             done += node.effective_hours
-        elif not node.status.is_closed:
-            done += node.effective_hours - remaining_hours(node)  # finished resources
-            open_ += remaining_hours(node)
+        elif node.status is not Status.SKIPPED:
+            left = remaining_hours(node)
+            done += node.effective_hours - left  # finished resources
+            open_ += left
     return done, open_
 
 

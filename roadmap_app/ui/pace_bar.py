@@ -39,6 +39,7 @@ class PaceBar(QWidget):
         self.setAccessibleName("Goal and pace")
         self._document = document
         self._updating = False
+        self._choices: list[tuple[str, str]] | None = None
         self.projected = None  # the Schedule behind the label (what-if values included)
 
         goal_label = QLabel("Goal:", self)
@@ -94,10 +95,13 @@ class PaceBar(QWidget):
         roadmap = self._document.roadmap
         self._updating = True
         try:
-            self.goal_combo.clear()
-            self.goal_combo.addItem(NO_GOAL, None)
-            for label, node_id in goal_choices(roadmap):
-                self.goal_combo.addItem(label, node_id)
+            choices = goal_choices(roadmap)
+            if choices != self._choices:  # most changes are statuses: keep the list
+                self._choices = choices
+                self.goal_combo.clear()
+                self.goal_combo.addItem(NO_GOAL, None)
+                for label, node_id in choices:
+                    self.goal_combo.addItem(label, node_id)
             index = self.goal_combo.findData(roadmap.plan.goal) if roadmap.plan.goal else 0
             self.goal_combo.setCurrentIndex(max(index, 0))
             self.goal_combo.lineEdit().setCursorPosition(0)  # show the start of a long title
