@@ -7,13 +7,16 @@ counted exactly between two columns, long edges take part in the ordering, and
 their dummies reserve a lane, which keeps lines off the cards and gives the
 canvas waypoints to route them through.
 
-- Initial order: breadth-first from the nodes in model order, over links in
-  both directions, so connected nodes start out together (Graphviz does the
-  same).
-- Sweeps: each column sorted by the barycenter of its neighbours' positions in
-  the column just visited, then left-to-right and back; the best order by
-  crossing count (initial one included) is kept, so sweeps never make it worse.
-- Transpose: neighbours in a column are swapped while that removes crossings.
+- Initial order: breadth-first over links in both directions, so connected
+  nodes start out together (as Graphviz does), started from a far corner of
+  each component: started mid-graph it folds every column in two, and the
+  sweeps then spend many rounds unfolding it (measured: up to 1.5x the
+  crossings on one of five synthetic 1k roadmaps).
+- Sweeps: each column sorted by the barycenter of its neighbours' normalised
+  positions in the column just visited, then left-to-right and back; the best
+  order by crossing count (initial one included) is kept.
+- Transpose: neighbours in a column are swapped while that removes crossings,
+  after a pass that also makes swaps that keep the count (to leave plateaus).
 - Placement: heights fitted to the mean height of neighbours by isotonic
   regression (pool adjacent violators) under the minimum spacing, a few passes.
 
@@ -64,27 +67,46 @@ class Columns:
 
     # -- ordering -------------------------------------------------------------
 
-    def initial_order(self, from_right: bool = False) -> None:
-        """Breadth-first over links in both directions, started from the real nodes
-        column by column (from the left, or from the right), each column in model order."""
+    def _bfs(self, start: int, seen: list[bool], visit: list[int]) -> None:
+        """Breadth-first from `start` over links in both directions, appending to `visit`."""
+        up, down = self.up, self.down
+        seen[start] = True
+        queue = deque([start])
+        while queue:
+            v = queue.popleft()
+            visit.append(v)
+            for w in (*up[v], *down[v]):
+                if not seen[w]:
+                    seen[w] = True
+                    queue.append(w)
+
+    def initial_order(self, from_right: bool = False, corner: bool = False) -> None:
+        """Columns in breadth-first discovery order, component by component.
+
+        Each component starts from its first real node in column order (from
+        the left, or from the right), each column in model order. With
+        `corner`, it starts instead from the node discovered last from there:
+        a breadth-first order from a node in the middle folds each column
+        (both sides of it interleave), one from a far corner does not.
+        """
         seen = [False] * len(self.col)
-        fresh: list[list[int]] = [[] for _ in self.columns]
-        n = self.n
+        n, col = self.n, self.col
         scan = reversed(self.columns) if from_right else self.columns
         starts = [v for column in scan for v in sorted(u for u in column if u < n)]
-        up, down, col = self.up, self.down, self.col
+        visit: list[int] = []
         for s in starts:
             if seen[s]:
                 continue
-            seen[s] = True
-            queue = deque([s])
-            while queue:
-                v = queue.popleft()
-                fresh[col[v]].append(v)
-                for w in (*up[v], *down[v]):
-                    if not seen[w]:
-                        seen[w] = True
-                        queue.append(w)
+            if corner:
+                probe: list[int] = []
+                self._bfs(s, seen, probe)
+                for v in probe:
+                    seen[v] = False
+                s = probe[-1]
+            self._bfs(s, seen, visit)
+        fresh: list[list[int]] = [[] for _ in self.columns]
+        for v in visit:
+            fresh[col[v]].append(v)
         self.columns = fresh
         self._renumber()
 
@@ -166,19 +188,21 @@ class Columns:
                 best, kept = found, self._snapshot()
         return start, best, kept
 
-    def order(self, rounds: int = 2, transposes: int = 2, passes: int = 3) -> tuple[int, int]:
+    def order(
+        self, rounds: int = 2, transposes: int = 1, passes: int = 3, starts: int = 1
+    ) -> tuple[int, int]:
         """Order the columns; returns the crossings of the first start and of the result.
 
-        Barycenter rounds run from two starts (breadth-first from the left and
-        from the right); the better one gets `transposes` rounds of transpose,
-        first allowing equal swaps (to leave a plateau), then strict ones. The
-        best state seen is kept, so the result never has more crossings than
-        the start.
+        Barycenter rounds run from up to two starts (breadth-first from a far
+        corner, then from the first node in column order); the better one gets
+        `transposes` rounds of transpose, first allowing equal swaps (to leave
+        a plateau), then strict ones. The best state seen is kept, so the
+        result never has more crossings than the start.
         """
-        self.initial_order(from_right=False)
+        self.initial_order(corner=True)
         start, best, kept = self._barycenter_rounds(rounds)
-        if best:
-            self.initial_order(from_right=True)
+        if best and starts > 1:
+            self.initial_order()
             _, other, other_kept = self._barycenter_rounds(rounds)
             if other < best:
                 best, kept = other, other_kept
