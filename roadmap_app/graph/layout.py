@@ -31,9 +31,9 @@ BOTTOM_STAGES = frozenset({"continuous learning"})  # casefolded stage names lai
 DEFAULT_SWEEPS = 2  # barycenter rounds, each left-to-right and back
 # Effort (ordering starts, transpose rounds, passes per round, placement passes)
 # by the number of column items (nodes + dummies). Measured on synthetic 1k
-# roadmaps (5 seeds) against Graphviz dot: (1, 1, 3, 3) gives 0.73-1.12x dot's
-# crossings in ~40 ms; a second start and transpose round reach 0.69-1.05x but
-# take twice as long. Past LARGE items, lighter passes keep 10k nodes well
+# roadmaps (5 seeds) against Graphviz dot: (1, 1, 3, 3) gives 0.72-1.08x dot's
+# crossings in ~40 ms; a second transpose round reaches 0.68-1.03x for ~25%
+# more time. Past LARGE items, lighter passes keep 10k nodes well
 # within a second.
 FULL_EFFORT = (1, 1, 3, 3)
 LARGE_EFFORT = (1, 1, 2, 2)

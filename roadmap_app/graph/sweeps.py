@@ -85,9 +85,10 @@ class Columns:
 
         Each component starts from its first real node in column order (from
         the left, or from the right), each column in model order. With
-        `corner`, it starts instead from the node discovered last from there:
-        a breadth-first order from a node in the middle folds each column
-        (both sides of it interleave), one from a far corner does not.
+        `corner`, it starts instead from the node of that same column
+        discovered last from there: a breadth-first order from a node in the
+        middle of a column folds each column (both sides of it interleave),
+        one from an end of it does not.
         """
         seen = [False] * len(self.col)
         n, col = self.n, self.col
@@ -102,7 +103,10 @@ class Columns:
                 self._bfs(s, seen, probe)
                 for v in probe:
                     seen[v] = False
-                s = probe[-1]
+                # The farthest node in s's own column: an end of that column's
+                # span, however long the component is in the other direction.
+                home = col[s]
+                s = next(v for v in reversed(probe) if col[v] == home)
             self._bfs(s, seen, visit)
         fresh: list[list[int]] = [[] for _ in self.columns]
         for v in visit:
