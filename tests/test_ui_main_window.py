@@ -267,3 +267,15 @@ def test_every_action_has_an_object_name_and_is_in_a_menu(window):
     assert action(window, "action_fit").shortcut().toString() == "Ctrl+0"
     assert action(window, "action_delete").shortcut().toString() == "Del"
     assert action(window, "action_status_done").shortcut().toString() == "D"
+
+
+def test_no_two_actions_share_a_shortcut(window):
+    from roadmap_app.ui.dialogs import shortcut_text
+
+    seen: dict[str, str] = {}
+    for act in window.findChildren(QAction):
+        for key in act.shortcuts():
+            text = key.toString()
+            assert text not in seen, f"{text}: {seen.get(text)} and {act.objectName()}"
+            seen[text] = act.objectName()
+    assert shortcut_text(action(window, "action_redo")).count("Ctrl+Shift+Z") == 1

@@ -68,7 +68,8 @@ SPECS: list[ActionSpec] = [
     ActionSpec("auto_layout", "Auto-&Layout", "Arrange all nodes automatically", "Ctrl+Shift+L",
                "view-grid"),
     ActionSpec("find", "&Find…", "Search nodes by title, description or notes", K.Find, "edit-find"),
-    ActionSpec("find_next", "Find &Next", "Jump to the next search match", K.FindNext),
+    # F3 only: the platform's FindNext also claims Ctrl+G, which is Focus on Goal here.
+    ActionSpec("find_next", "Find &Next", "Jump to the next search match", "F3"),
     ActionSpec("select_all", "Select &All", "Select every visible node", K.SelectAll, scope="canvas"),
     # View
     ActionSpec("fit", "&Fit to Window", "Show the whole roadmap", "Ctrl+0", "zoom-fit-best"),

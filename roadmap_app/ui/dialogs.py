@@ -140,6 +140,17 @@ class TemplateDialog(QDialog):
         super().accept()
 
 
+def shortcut_text(action) -> str:
+    """The main shortcut, plus real alternatives (not the media keys some platforms add)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    shown = []
+    for index, key in enumerate(action.shortcuts()):
+        text = key.toString(native)
+        if index == 0 or ("+" in text and text.split("+")[-1] and len(text.split("+")[-1]) == 1):
+            shown.append(text)
+    return ", ".join(shown)
+
+
 class ShortcutsDialog(QDialog):
     """Every action with a shortcut, grouped by menu."""
 
@@ -159,13 +170,17 @@ class ShortcutsDialog(QDialog):
             header.setFont(0, font)
             tree.addTopLevelItem(header)
             for action in actions:
-                native = QKeySequence.SequenceFormat.NativeText
-                keys = ", ".join(k.toString(native) for k in action.shortcuts())
+                keys = shortcut_text(action)
                 if keys:
                     tree.addTopLevelItem(QTreeWidgetItem(["    " + action.text().replace("&", ""), keys]))
-        tree.addTopLevelItem(QTreeWidgetItem(["Canvas", ""]))
+        canvas = QTreeWidgetItem(["Canvas", ""])
+        font = canvas.font(0)
+        font.setBold(True)
+        canvas.setFont(0, font)
+        tree.addTopLevelItem(canvas)
         for text, keys in (("Move between connected nodes", "Arrow keys"),
-                           ("Zoom around the cursor", "Ctrl+Wheel / Wheel"),
+                           ("Open the selected node in the inspector", "Enter"),
+                           ("Zoom around the cursor", "Wheel"),
                            ("Pan", "Drag empty space"),
                            ("Clear the search", "Esc")):
             tree.addTopLevelItem(QTreeWidgetItem(["    " + text, keys]))
