@@ -36,7 +36,7 @@ HELPER = textwrap.dedent(r"""
 
     plan_path = Path(sys.argv[1])
     kills_wanted, n_nodes, mode = int(sys.argv[2]), int(sys.argv[4]), sys.argv[5]
-    window = float(sys.argv[6])
+    window_factor = float(sys.argv[6])
     rng = random.Random(int(sys.argv[3]))
     base = make_plan(n_nodes, seed=7, title="v00000000")
     template = dumps(base)
@@ -61,6 +61,16 @@ HELPER = textwrap.dedent(r"""
                 for p in d.iterdir() if p.name.endswith(TMP_SUFFIX)]
 
     atomic_write(plan_path, version_bytes(0))
+    # Kill windows scale with how long one save takes on this machine right now.
+    durations = []
+    for _ in range(5):
+        started = time.perf_counter()
+        if mode == "save_plan":
+            save_plan(plan_path, base.model_copy(update={"title": "v00000000"}))
+        else:
+            atomic_write(plan_path, version_bytes(0))
+        durations.append(time.perf_counter() - started)
+    window = window_factor * sorted(durations)[2]
     known = 0
     failures, temps_found, ack_total = [], 0, 0
     deadline = time.monotonic() + 120
@@ -105,10 +115,11 @@ HELPER = textwrap.dedent(r"""
 """)
 
 
-def _run_helper(plan: Path, kills: int, n_nodes: int, mode: str, window: float) -> dict:
+def _run_helper(plan: Path, kills: int, n_nodes: int, mode: str, windows: float) -> dict:
+    """Run the helper; each kill comes after a random 0..`windows` save durations."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]))
     proc = subprocess.run(
-        [sys.executable, "-c", HELPER, str(plan), str(kills), "20261122", str(n_nodes), mode, str(window)],
+        [sys.executable, "-c", HELPER, str(plan), str(kills), "20261122", str(n_nodes), mode, str(windows)],
         capture_output=True, text=True, timeout=240, env=env,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
@@ -121,7 +132,7 @@ def test_sigkill_during_atomic_saves_of_a_large_plan(tmp_path, planner_home):
     """200+ kills while a 2,000-node plan (2 MB) is saved a few ms at a time."""
     plan = tmp_path / "plans" / "big.roadmap"
     plan.parent.mkdir()
-    report = _run_helper(plan, kills=210, n_nodes=2000, mode="atomic", window=0.03)
+    report = _run_helper(plan, kills=210, n_nodes=2000, mode="atomic", windows=3)
     assert report["failures"] == []
     assert report["kills"] >= 200
     # The kills really landed in the middle of saves, and saves really completed.
@@ -135,6 +146,6 @@ def test_sigkill_during_save_plan_with_backups(tmp_path, planner_home):
     """The full save (parse back, backup, pruning) killed at any step."""
     plan = tmp_path / "plans" / "plan.roadmap"
     plan.parent.mkdir()
-    report = _run_helper(plan, kills=40, n_nodes=150, mode="save_plan", window=0.15)
+    report = _run_helper(plan, kills=40, n_nodes=150, mode="save_plan", windows=3)
     assert report["failures"] == []
     assert report["acknowledged"] >= 5, report

@@ -141,3 +141,30 @@ def test_startup_cleanup_removes_temps_of_crashed_saves(tmp_path):
     removed = startup_cleanup(target)
     assert set(removed) == {stale, backup_temp}
     assert not stale.exists() and not backup_temp.exists() and target.exists()
+
+
+def test_storage_never_imports_qt(tmp_path):
+    """Open, save, back up, recover, lock and validate from the CLI, all without PySide6."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from roadmap_app import storage
+        from roadmap_app.cli import main
+        from roadmap_app.model import Node, Roadmap
+        from roadmap_app.storage import settings
+        plan = Path({str(tmp_path / 'p.roadmap')!r})
+        with storage.acquire(plan):
+            storage.save_plan(plan, Roadmap(id="r", title="R", nodes=[Node(id="a", title="A")]))
+            storage.write_recovery(plan, plan.read_bytes())
+        storage.open_plan(plan); storage.list_backups(plan); settings.load_settings()
+        assert main(["validate", str(plan)]) == 0
+        assert main(["status", str(plan), "a", "done"]) == 0
+        qt = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "pyqtgraph")))
+        assert not qt, qt
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,15 +43,9 @@ class BackupInfo:
         return self.when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def path_key(plan_path: Path | str) -> str:
-    """A short stable key for a plan's absolute path (backups, recovery, locks)."""
-    absolute = str(Path(plan_path).expanduser().absolute())
-    return hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:12]
-
-
 def backup_folder(plan_path: Path | str) -> Path:
     plan_path = Path(plan_path)
-    return paths.backups_dir() / f"{plan_path.stem}.{path_key(plan_path)}"
+    return paths.backups_dir() / f"{plan_path.stem}.{paths.plan_key(plan_path)}"
 
 
 def _parse(path: Path) -> dt.datetime | None:

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from ..graph.rules import validate_roadmap
 from ..model import FORMAT_NAME, SCHEMA_VERSION, Roadmap, RoadmapFile
+from ..model.roadmap import MAX_EDGES, MAX_NODES
 from . import safejson
 from .errors import FileFormatError, NewerVersionError
 from .migrations import migrate
@@ -66,6 +67,17 @@ def _envelope(data: Any) -> tuple[int, int]:
     return version, min_reader
 
 
+def _check_counts(raw: dict[str, Any]) -> None:
+    """Refuse oversized node and edge lists before validating every item in them."""
+    roadmap = raw.get("roadmap")
+    if not isinstance(roadmap, dict):
+        return
+    for name, limit in (("nodes", MAX_NODES), ("edges", MAX_EDGES)):
+        items = roadmap.get(name)
+        if isinstance(items, list) and len(items) > limit:
+            raise FileFormatError(f"roadmap.{name}: {len(items)} {name}, more than the limit of {limit}")
+
+
 def loads(data: bytes, *, allow_newer: bool = False) -> Loaded:
     """Parse and validate a `.roadmap` file's bytes.
 
@@ -86,6 +98,7 @@ def loads(data: bytes, *, allow_newer: bool = False) -> Loaded:
     migrated = version < SCHEMA_VERSION
     if migrated:
         raw = migrate(raw, version)
+    _check_counts(raw)
     try:
         envelope = RoadmapFile.model_validate(raw)
     except ValidationError as exc:

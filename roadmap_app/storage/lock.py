@@ -23,7 +23,6 @@ import socket
 from pathlib import Path
 
 from . import paths
-from .backups import path_key
 from .errors import FileFormatError, SaveError
 
 try:
@@ -41,7 +40,7 @@ class LockedError(SaveError):
 
 
 def lock_path(plan_path: Path | str) -> Path:
-    return paths.state_dir() / "locks" / f"{path_key(plan_path)}.lock"
+    return paths.state_dir() / "locks" / f"{paths.plan_key(plan_path)}.lock"
 
 
 def pid_alive(pid: int) -> bool:

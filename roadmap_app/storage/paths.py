@@ -6,6 +6,7 @@ Tests point these at a temporary folder by setting ROADMAP_PLANNER_HOME
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -48,3 +49,9 @@ def default_plan_path() -> Path:
 
 def settings_path() -> Path:
     return config_dir() / "settings.json"
+
+
+def plan_key(plan_path: Path | str) -> str:
+    """A short stable key for a plan's absolute path: names its backups, recovery copy and lock."""
+    absolute = str(Path(plan_path).expanduser().absolute())
+    return hashlib.sha256(absolute.encode("utf-8", "surrogatepass")).hexdigest()[:12]

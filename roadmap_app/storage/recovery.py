@@ -27,7 +27,6 @@ from pathlib import Path
 
 from . import codec, paths
 from .atomic import atomic_write, atomic_write_text, remove_stale_temps
-from .backups import path_key
 from .codec import Loaded, content_hash
 from .errors import FileFormatError
 from .files import file_hash, read_bytes
@@ -55,7 +54,7 @@ def recovery_dir() -> Path:
 
 
 def _files(plan_path: Path | str) -> tuple[Path, Path, Path]:
-    base = recovery_dir() / path_key(plan_path)
+    base = recovery_dir() / paths.plan_key(plan_path)
     return base.with_suffix(".roadmap"), base.with_suffix(".json"), base.with_suffix(".session")
 
 
