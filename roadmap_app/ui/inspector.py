@@ -282,11 +282,17 @@ class InspectorPanel(QWidget):
         document.roadmap_reset.connect(self.refresh)
         self.set_node(None)
 
-    def set_node(self, node_id: str | None) -> None:
+    def set_node(self, node_id: str | None, selected: int = 0) -> None:
+        """Show `node_id`; with none, the empty state (which says how many are selected)."""
         if node_id != self.node_id:
             self.commit_pending()
             self.description.dirty = self.notes.dirty = False
         self.node_id = node_id
+        if selected > 1:
+            self.empty.setText(f"{selected} nodes selected.\nUse the Status menu or its keys (N, P, D, S) "
+                               "to mark them all, or Del to delete them.")
+        else:
+            self.empty.setText(EMPTY_TEXT)
         self.refresh()
 
     def commit_pending(self) -> None:

@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.undo_stack.cleanChanged.connect(self._update_title)
+        document.undo_stack.cleanChanged.connect(self._update_actions)
         document.path_changed.connect(self._update_title)
         document.changed.connect(self._document_changed)
         document.roadmap_reset.connect(self._roadmap_reset)
@@ -336,13 +337,14 @@ class MainWindow(QMainWindow):
 
     def _document_changed(self) -> None:
         self._update_actions()
+        self.search.refresh()
         if self.actions["focus_goal"].isChecked():
             self.edits.set_goal_focus(True)
         if self.filter_menu.active:
             self._filter_changed(self.filter_menu.visible_ids())
 
     def _selection_changed(self, ids: list) -> None:
-        self.inspector.set_node(ids[0] if len(ids) == 1 else (ids[0] if ids else None))
+        self.inspector.set_node(ids[0] if len(ids) == 1 else None, selected=len(ids))
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -359,7 +361,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
             action.setChecked(statuses == {status})
         doc = self.document
-        a["revert"].setEnabled(bool(doc and doc.path))
+        a["revert"].setEnabled(bool(doc and doc.path and doc.is_modified))
 
     def selected_ids(self) -> list[str]:
         if self.scene is None or self.document is None:

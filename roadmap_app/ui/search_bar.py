@@ -88,6 +88,11 @@ class SearchBar(QWidget):
         self.roadmap = roadmap
         self.update_matches()
 
+    def refresh(self) -> None:
+        """The document changed: recompute the matches soon (titles may have changed)."""
+        if self.field.text().strip():
+            self._timer.start()
+
     def focus(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
