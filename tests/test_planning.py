@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import networkx as nx
 import pytest
 
+from roadmap_app.graph import to_digraph
 from roadmap_app.model import Edge, EdgeKind, Node, Resource, Roadmap, Status, StatusChange
 from roadmap_app.model.errors import UnknownNodeError
 from roadmap_app.planning import (
@@ -226,9 +228,13 @@ def test_ten_thousand_nodes_plan_quickly():
     roadmap = Roadmap(id="big", title="Big", nodes=nodes,
                       edges=[Edge(source=f"n{s}", target=f"n{t}") for s, t in sorted(edges)])
     best = min(_timed(lambda: schedule(roadmap, start=MONDAY), time) for _ in range(3))
-    # CPU time, not wall time, so other processes on a busy machine do not count:
-    # ~0.13 s on the development machine (the target is 0.2 s), with margin.
-    assert best < 0.4
+    # A ratio, not a time: the reference is the least graph work any schedule needs
+    # (build the graph and sort it), measured here in the same process. The engine
+    # takes about 2-3x that; 8x leaves room for a noisy machine yet catches an
+    # accidentally quadratic step, which costs 100x at this size.
+    reference = min(_timed(lambda: list(nx.topological_sort(to_digraph(roadmap, ordering_only=True))), time)
+                    for _ in range(3))
+    assert best < 8 * reference
 
 
 def _timed(fn, time) -> float:
