@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import ui_helpers
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
@@ -28,7 +27,7 @@ from roadmap_app.ui.export_dialog import ExportOptionsDialog
 from roadmap_app.ui.import_dialog import ImportPreviewDialog
 from roadmap_app.ui.update_dialog import UpdateSummaryDialog
 
-dialogs, window = ui_helpers.dialogs, ui_helpers.window  # the main window's fixtures
+pytest_plugins = ("ui_helpers",)  # the window and dialogs fixtures
 FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
 
 
