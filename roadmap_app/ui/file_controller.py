@@ -2,7 +2,7 @@
 new from template, background autosave (recovery copies), locks, and the
 unsaved-changes prompt.
 
-Saving takes a cheap snapshot of the model on the UI thread; serialising and
+Saving takes a cheap snapshot of the model on the UI thread (ui.autosave); serialising and
 the durable write (storage.save_plan: atomic write, fsync of file and folder,
 backup) run in a QThreadPool worker. The status says "Saved" only when the
 worker reports the write finished, and the undo stack is marked clean only if
@@ -39,6 +39,7 @@ from ..storage import (
     write_recovery,
 )
 from . import messages
+from .autosave import SnapshotCache
 from .recovery_prompt import offer_recovery
 from .settings_controller import SettingsController
 
@@ -48,24 +49,6 @@ AUTOSAVE_DELAY_MS = 5_000  # the recovery copy trails the last edit by seconds, 
 Opened = tuple[RoadmapDocument, Loaded, PlanLock | None]
 SAVED, MODIFIED, SAVING, SAVE_FAILED = "Saved", "Modified", "Saving…", "Save failed"
 Button = QMessageBox.StandardButton
-
-
-def snapshot(roadmap: Roadmap) -> Roadmap:
-    """A copy the worker can read while the UI keeps editing.
-
-    Mutators replace lists on nodes (resources, history) but set attributes on
-    nodes and resources in place, so nodes and resources are copied (shallowly,
-    much cheaper than a deep copy); edges are never mutated in place.
-    """
-    nodes = [
-        n.model_copy(update={"resources": [r.model_copy() for r in n.resources]}) if n.resources
-        else n.model_copy()
-        for n in roadmap.nodes
-    ]
-    return roadmap.model_copy(update={
-        "nodes": nodes, "edges": list(roadmap.edges), "plan": roadmap.plan.model_copy(),
-        "stages": list(roadmap.stages),
-    })
 
 
 def recovery_key(document: RoadmapDocument) -> Path:
@@ -113,6 +96,7 @@ class FileController(QObject):
         self.document: RoadmapDocument | None = None
         self.loaded: Loaded | None = None  # what the document corresponds to on disk
         self.lock: PlanLock | None = None
+        self._snapshots: SnapshotCache | None = None
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)  # writes happen in order
         self._signals = _JobSignals(self)
@@ -135,6 +119,10 @@ class FileController(QObject):
             old.changed.disconnect(self._schedule_autosave)
             self._close_session(old)
         self.document, self.loaded, self.lock = document, loaded, lock
+        if self._snapshots is not None:
+            self._snapshots.deleteLater()
+        self._snapshots = SnapshotCache(document, self)
+        self._snapshots.prime()
         document.undo_stack.cleanChanged.connect(self._clean_changed)
         document.changed.connect(self._schedule_autosave)
         if document.path is not None:
@@ -375,7 +363,7 @@ class FileController(QObject):
             self._autosave.stop()
             self._set_state(SAVING)
         loaded = self.loaded if kind == "save" else None
-        job = _WriteJob(job_id, kind, path, snapshot(doc.roadmap), loaded, dict(doc.envelope_extra),
+        job = _WriteJob(job_id, kind, path, self._snapshots.snapshot(), loaded, dict(doc.envelope_extra),
                         self._signals)
         self.pool.start(job)
 

@@ -1,0 +1,92 @@
+"""Cheap snapshots of the model for saving in a worker thread.
+
+The worker must not read the live model while the UI keeps editing it, so a
+save starts with a snapshot taken on the UI thread. A deep copy of a 10k-node
+plan takes far longer than a frame, so the snapshot is shallow where the
+document guarantees it may be: the document replaces lists rather than
+mutating them (resources, status history) except the roadmap's own node and
+edge lists, and sets attributes on nodes and resources in place. So each node
+(with its resources) is copied, edges are shared, and SnapshotCache keeps the
+copies of nodes that did not change since the last snapshot: a save after a
+few edits copies a few nodes. The cache fills in small slices while the app
+is idle, so even the first save is cheap.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+
+from PySide6.QtCore import QObject, QTimer
+
+from ..model import Node, Roadmap
+
+PRIME_SLICE_S = 0.004  # idle-time copying per event-loop turn
+
+
+def copy_node(node: Node) -> Node:
+    """A shallow copy of the node and of each of its resources (no validation)."""
+    twin = copy.copy(node)
+    if node.resources:
+        # Straight into the copy's own __dict__: assignment would re-validate the list.
+        twin.__dict__["resources"] = [copy.copy(r) for r in node.resources]
+    return twin
+
+
+def snapshot_for_save(roadmap: Roadmap, cache: SnapshotCache | None = None) -> Roadmap:
+    """A copy of `roadmap` the worker may read while the UI edits the original."""
+    if cache is None:
+        nodes = [copy_node(n) for n in roadmap.nodes]
+    else:
+        nodes = [cache.copy_of(n) for n in roadmap.nodes]
+    return roadmap.model_copy(update={
+        "nodes": nodes,
+        "edges": list(roadmap.edges),  # edges are never changed in place
+        "plan": copy.copy(roadmap.plan),
+        "stages": list(roadmap.stages),
+    })
+
+
+class SnapshotCache(QObject):
+    """Node copies that stay valid until the document says the node changed."""
+
+    def __init__(self, document, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._copies: dict[str, tuple[Node, Node]] = {}  # id -> (live node, copy)
+        for signal in (document.node_changed, document.node_moved, document.node_removed,
+                       document.node_added):
+            signal.connect(self._forget)
+        document.roadmap_reset.connect(self._copies.clear)
+        self._prime_at = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._prime_slice)
+
+    def _forget(self, node_id: str) -> None:
+        self._copies.pop(node_id, None)
+
+    def copy_of(self, node: Node) -> Node:
+        cached = self._copies.get(node.id)
+        if cached is not None and cached[0] is node:
+            return cached[1]
+        twin = copy_node(node)
+        self._copies[node.id] = (node, twin)
+        return twin
+
+    def snapshot(self) -> Roadmap:
+        return snapshot_for_save(self.document.roadmap, self)
+
+    def prime(self) -> None:
+        """Fill the cache in small slices while the event loop is idle."""
+        self._prime_at = 0
+        self._timer.start()
+
+    def _prime_slice(self) -> None:
+        nodes = self.document.roadmap.nodes
+        end = time.perf_counter() + PRIME_SLICE_S
+        while self._prime_at < len(nodes) and time.perf_counter() < end:
+            self.copy_of(nodes[self._prime_at])
+            self._prime_at += 1
+        if self._prime_at >= len(nodes):
+            self._timer.stop()
