@@ -223,3 +223,14 @@ def test_real_file_size_limit_in_subprocess(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.roadmap"]
     atomic_write(target, b"x" * 100_000)  # without the limit the same save succeeds
     assert Path(target).stat().st_size == 100_000
+
+
+def test_symlinked_plan_stays_a_symlink(tmp_path):
+    real = tmp_path / "synced" / "plan.roadmap"
+    real.parent.mkdir()
+    real.write_bytes(OLD)
+    link = tmp_path / "plan.roadmap"
+    link.symlink_to(real)
+    atomic_write(link, NEW)
+    assert link.is_symlink() and real.read_bytes() == NEW
+    assert sorted(p.name for p in real.parent.iterdir()) == ["plan.roadmap"]

@@ -116,6 +116,10 @@ def atomic_write(
     target keeps its permission bits; a new one gets `mode`.
     """
     target = Path(target)
+    if target.is_symlink():
+        # Replace the file the link points to, not the link: a plan kept in a
+        # dotfiles repo or a synced folder through a symlink stays linked.
+        target = target.resolve()
     data = bytes(data)
     if verify is not None:
         try:

@@ -105,7 +105,7 @@ def _special_inputs(tmp: Path) -> list[tuple[Path, str]]:
     sparse = tmp / "sparse-2gb.roadmap"
     with open(sparse, "wb") as handle:
         handle.truncate(2 * 1024**3)  # claims 2 GB, uses no disk
-    cases.append((sparse, "file is too large (2147.5 MB; the limit is 67 MB)"))
+    cases.append((sparse, "file is too large (2048.0 MiB; the limit is 64 MiB)"))
     folder = tmp / "folder.roadmap"
     folder.mkdir()
     cases.append((folder, "is a folder, not a file"))
