@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from .kit import CardKit
@@ -63,6 +63,14 @@ class BandItem(QGraphicsItem):
         width = (rect.width() - 32) / scale
         metrics = QFontMetricsF(kit.band_font)
         title = metrics.elidedText(band.title or "No stage", Qt.TextElideMode.ElideRight, width)
+        if scale > 1.0:  # zoomed out the label outgrows the header: keep it readable over the cards
+            backdrop = QColor(fill)
+            backdrop.setAlphaF(0.85)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(backdrop)
+            painter.drawRoundedRect(
+                QRectF(-4, -2, metrics.horizontalAdvance(title) + 8, metrics.height() + 4), 3, 3
+            )
         painter.setFont(kit.band_font)
         painter.setPen(QPen(theme.band_label))
         painter.drawText(QPointF(0, metrics.ascent()), title)

@@ -63,14 +63,20 @@ def plain_tooltip(*lines: str) -> str:
     return f"<p style='white-space:pre-wrap'>{body}</p>"
 
 
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
+
+
 class NodeCardItem(QGraphicsItem):
+    """One card. No itemChange override: at 10k cards every Python call at build time counts,
+    so the scene tracks drags itself (gestures.py) and updates the edges from there."""
+
     def __init__(self, node_id: str, kit: CardKit, size: tuple[float, float], scene: RoadmapScene) -> None:
         super().__init__()
         self.node_id = node_id
         self._kit = kit
         self._scene_ref = scene
-        self._w, self._h = size
-        self._bounds = QRectF(-MARGIN, -MARGIN, self._w + 2 * MARGIN, self._h + 2 * MARGIN)
+        self.width, self.height = size
+        self._bounds = QRectF(-MARGIN, -MARGIN, self.width + 2 * MARGIN, self.height + 2 * MARGIN)
         self.title = ""
         self.kind = NodeKind.SKILL
         self.status = Status.NOT_STARTED
@@ -84,14 +90,11 @@ class NodeCardItem(QGraphicsItem):
         self._lines: tuple[str, ...] | None = None
         self._compact_lines: tuple[str, ...] | None = None
         self._connecting = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
 
     # -- presentation setters ----------------------------------------------
-    def set_data(
-        self, title: str, kind: NodeKind, status: Status, hours: float, resources: int, description: str = ""
-    ) -> None:
+    def set_data(self, title: str, kind: NodeKind, status: Status, hours: float, resources: int) -> None:
         if title != self.title:
             self._lines = self._compact_lines = None
         self.title, self.kind, self.status = title, kind, status
@@ -99,23 +102,22 @@ class NodeCardItem(QGraphicsItem):
         if resources:
             parts.append(f"{resources} resource" + ("" if resources == 1 else "s"))
         self.footer = "  ·  ".join(p for p in parts if p)
-        self.setToolTip(plain_tooltip(title, f"{KIND_LABELS[kind]} · {status.label}", description[:300]))
-        self.update()
+        self._invalidate()
 
     def set_state(self, locked: bool, ready: bool) -> None:
         if (locked, ready) != (self.locked, self.ready):
             self.locked, self.ready = locked, ready
-            self.update()
+            self._invalidate()
 
     def set_goal(self, goal: bool) -> None:
         if goal != self.goal:
             self.goal = goal
-            self.update()
+            self._invalidate()
 
     def set_search_match(self, match: bool) -> None:
         if match != self.search_match:
             self.search_match = match
-            self.update()
+            self._invalidate()
 
     def set_connect_feedback(self, ok: bool | None) -> None:
         if ok != self.connect_feedback:
@@ -125,15 +127,14 @@ class NodeCardItem(QGraphicsItem):
     def set_kit(self, kit: CardKit) -> None:
         self._kit = kit
         self._lines = self._compact_lines = None
-        self.update()
+        self._invalidate()
 
     def set_movable(self, movable: bool) -> None:
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, movable)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, movable)
 
     # -- geometry ------------------------------------------------------------
     def card_rect(self) -> QRectF:
-        return QRectF(0, 0, self._w, self._h)
+        return QRectF(0, 0, self.width, self.height)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -145,10 +146,10 @@ class NodeCardItem(QGraphicsItem):
         return path
 
     def handle_centre(self) -> QPointF:
-        return QPointF(self._w, self._h / 2)
+        return QPointF(self.width, self.height / 2)
 
     def title_rect(self) -> QRectF:
-        return QRectF(PAD, HEADER_H, self._w - 2 * PAD, 2 * 17.0 + 4)
+        return QRectF(PAD, HEADER_H, self.width - 2 * PAD, 2 * 17.0 + 4)
 
     def on_handle(self, pos: QPointF) -> bool:
         d = pos - self.handle_centre()
@@ -158,18 +159,38 @@ class NodeCardItem(QGraphicsItem):
         return self._scene_ref.interactive and (self._hover or self.isSelected())
 
     # -- painting ------------------------------------------------------------
+    def _invalidate(self) -> None:
+        self.update()
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         kit = self._kit
-        heavy = self.kind is NodeKind.ROLE
-        pens = kit.style(self.status, self.locked, heavy)
-        rect = QRectF(0, 0, self._w, self._h)
         detail = detail_for(option.levelOfDetailFromTransform(painter.worldTransform()))
         if detail is Detail.OVERVIEW:
             locked = self.locked and self.status is Status.NOT_STARTED
-            painter.fillRect(rect, kit.overview_locked if locked else kit.overview[self.status])
+            painter.fillRect(self.card_rect(), kit.overview_locked if locked else kit.overview[self.status])
             return
+        self._paint_card(painter, detail)
+        rect = self.card_rect()
+        if self.isSelected():
+            painter.setPen(kit.selection)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
+        if self.connect_feedback is not None:
+            painter.setPen(kit.connect_ok if self.connect_feedback else kit.connect_refused)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
+        if self._handle_shown():
+            painter.setPen(kit.handle_ring)
+            painter.setBrush(kit.handle)
+            painter.drawEllipse(self.handle_centre(), HANDLE_R, HANDLE_R)
+
+    def _paint_card(self, painter: QPainter, detail: Detail) -> None:
+        kit = self._kit
+        heavy = self.kind is NodeKind.ROLE
+        pens = kit.style(self.status, self.locked, heavy)
+        rect = self.card_rect()
         if self.search_match:
             painter.setPen(kit.search_edge)
             painter.setBrush(kit.search)
@@ -184,23 +205,11 @@ class NodeCardItem(QGraphicsItem):
         if self.ready:  # a subtle accent: the way forward
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(kit.ready)
-            painter.drawRoundedRect(QRectF(2.5, 10, 4, self._h - 20), 2, 2)
-        if self.isSelected():
-            painter.setPen(kit.selection)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
-        if self.connect_feedback is not None:
-            painter.setPen(kit.connect_ok if self.connect_feedback else kit.connect_refused)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-4, -4, 4, 4), RADIUS + 3, RADIUS + 3)
-        if self._handle_shown():
-            painter.setPen(kit.handle_ring)
-            painter.setBrush(kit.handle)
-            painter.drawEllipse(self.handle_centre(), HANDLE_R, HANDLE_R)
+            painter.drawRoundedRect(QRectF(2.5, 10, 4, self.height - 20), 2, 2)
 
     def _paint_full(self, painter: QPainter, pens, heavy: bool) -> None:
         kit = self._kit
-        w, h = self._w, self._h
+        w, h = self.width, self.height
         if heavy:  # roles: a filled header, then the border again on top of it
             header = QPainterPath()
             header.addRoundedRect(QRectF(0, 0, w, HEADER_H + 4), RADIUS, RADIUS)
@@ -247,7 +256,7 @@ class NodeCardItem(QGraphicsItem):
 
     def _paint_compact(self, painter: QPainter, pens) -> None:
         kit = self._kit
-        w, h = self._w, self._h
+        w, h = self.width, self.height
         # Status as a colour bar along the top edge (the badge is too small to read here).
         painter.setPen(Qt.PenStyle.NoPen)
         started = self.status is not Status.NOT_STARTED
@@ -304,10 +313,3 @@ class NodeCardItem(QGraphicsItem):
         # Double-click opens the node (the inspector); F2 renames inline (see RoadmapScene).
         self._scene_ref.node_activated.emit(self.node_id)
         event.accept()
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            self._scene_ref.card_moved(self.node_id)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.setZValue(1.0 if value else 0.0)
-        return super().itemChange(change, value)

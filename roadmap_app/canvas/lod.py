@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 FULL_FROM = 0.6  # glyph, kind label, badge, two title lines, footer
-OVERVIEW_BELOW = 0.3  # coloured blocks and stage labels only
+OVERVIEW_BELOW = 0.35  # below this the compact title (21 px) is under ~7 px on screen
 
 
 class Detail(IntEnum):

@@ -40,6 +40,8 @@ def is_continuous_stage(stage: str) -> bool:
 
 def initial_positions(roadmap: Roadmap) -> dict[str, tuple[float, float]]:
     """Top-left corners for every node: its saved position, else the layout's."""
+    if all(node.position is not None for node in roadmap.nodes):
+        return {node.id: (node.position.x, node.position.y) for node in roadmap.nodes}
     try:
         from ..graph.layout import layout
     except ImportError:  # pragma: no cover - the layered layout is part of the graph engine

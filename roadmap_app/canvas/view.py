@@ -29,7 +29,7 @@ class RoadmapView(QGraphicsView):
     zoom_changed = Signal(float)
 
     def __init__(self, scene: RoadmapScene, parent: QWidget | None = None) -> None:
-        super().__init__(scene, parent)
+        super().__init__(parent)
         self.setObjectName("roadmap_view")
         self.setAccessibleName("Roadmap canvas")
         self.setRenderHints(
@@ -53,6 +53,13 @@ class RoadmapView(QGraphicsView):
         self._pan_button = Qt.MouseButton.NoButton
         self._tip_shown = False
         self._min_zoom = MIN_ZOOM
+        self.setScene(scene)
+
+    def setScene(self, scene: RoadmapScene | None) -> None:
+        super().setScene(scene)
+        if scene is not None:
+            scene.set_fast_edges(True)
+            scene.set_overview(self.zoom() < OVERVIEW_BELOW)
 
     def roadmap_scene(self) -> RoadmapScene:
         return self.scene()  # type: ignore[return-value]
