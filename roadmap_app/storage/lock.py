@@ -20,6 +20,7 @@ import errno
 import json
 import os
 import socket
+import time
 from pathlib import Path
 
 from . import paths
@@ -83,8 +84,7 @@ def read_owner(plan_path: Path | str) -> dict | None:
 def describe_owner(plan_path: Path | str, owner: dict) -> str:
     name = Path(plan_path).name
     pid, host, started = owner.get("pid", "?"), owner.get("hostname", "?"), owner.get("started", "?")
-    return (f"{name} is open in another Roadmap Planner (process {pid} on {host}, since {started}); "
-            "it is opened read-only here")
+    return f"{name} is open in another Roadmap Planner (process {pid} on {host}, since {started})"
 
 
 class PlanLock:
@@ -164,6 +164,16 @@ def _acquire_flock(plan_path: Path, path: Path) -> PlanLock:
     raise SaveError(f"{plan_path.name}: could not take the lock (it keeps changing)")
 
 
+GARBLED_AFTER_S = 5.0  # a lock still empty after this long was abandoned mid-write
+
+
+def _age(path: Path) -> float:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
 def _acquire_exclusive(plan_path: Path, path: Path) -> PlanLock:
     for _attempt in range(3):
         try:
@@ -175,7 +185,7 @@ def _acquire_exclusive(plan_path: Path, path: Path) -> PlanLock:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()  # stale: its owner died
                 continue
-            if not owner and path.exists():  # empty or garbled lock: a crash mid-write
+            if not owner and _age(path) > GARBLED_AFTER_S:  # empty or garbled: a crash mid-write
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
                 continue
