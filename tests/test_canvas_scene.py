@@ -209,3 +209,16 @@ def test_wrap_lines_elides_the_second_line(qapp):
     )
     assert len(lines) == 2 and lines[1].endswith("…")
     assert wrap_lines("Short", metrics, 180, 2) == ("Short",)
+
+
+def test_edges_into_one_card_arrive_at_separate_points(scene):
+    scene.flush()
+    heads = scene.edge_batches().path_for(EdgeKind.PREREQUISITE, arrow=True)
+    ml_left = scene.node_rect("ml").left()
+    tips = set()
+    for i in range(heads.elementCount()):
+        e = heads.elementAt(i)
+        if e.isMoveTo() and abs(e.x - ml_left) < 0.5:
+            tips.add(round(e.y, 1))
+    assert len(tips) == 2  # py -> ml and la -> ml fan out instead of meeting in one point
+    assert all(scene.node_rect("ml").top() < y < scene.node_rect("ml").bottom() for y in tips)

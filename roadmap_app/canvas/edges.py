@@ -31,6 +31,7 @@ KINDS = {k.value: k for k in EdgeKind}
 ARROW = {EdgeKind.PREREQUISITE: (9.0, 4.0), EdgeKind.PROGRESSION: (12.0, 6.0)}
 WIDTH = {EdgeKind.PREREQUISITE: 1.4, EdgeKind.PROGRESSION: 3.2, EdgeKind.RELATED: 1.3}
 Z_EDGES = -1.0
+PORT_STEP = 9.0  # spacing of edges meeting one side of a card
 
 
 class EdgePathItem(QGraphicsPathItem):
@@ -60,17 +61,24 @@ class EdgePathItem(QGraphicsPathItem):
         return False
 
 
-def route(src: Rect, tgt: Rect) -> Cubic:
+def is_forward(src: Rect, tgt: Rect) -> bool:
+    """The target lies to the right of the source: the edge goes right side to left side."""
+    return tgt[0] >= src[0] + src[2] + 12
+
+
+def route(src: Rect, tgt: Rect, out_dy: float = 0.0, in_dy: float = 0.0) -> Cubic:
     """Control points of the curve from `src` to `tgt` (card rects).
 
-    Right side to left side when the target lies to the right; within one
-    column, bottom to top (or top to bottom) so the curve does not loop back
-    through the cards.
+    Right side to left side when the target lies to the right, leaving and
+    arriving `out_dy`/`in_dy` away from the side's middle (ports spread so
+    edges sharing a card do not meet in one point); within one column,
+    bottom to top (or top to bottom) so the curve does not loop back through
+    the cards.
     """
     sx, sy, sw, sh = src
     tx, ty, tw, th = tgt
-    if tx >= sx + sw + 12:
-        x0, y0, x3, y3 = sx + sw, sy + sh / 2, tx, ty + th / 2
+    if is_forward(src, tgt):
+        x0, y0, x3, y3 = sx + sw, sy + sh / 2 + out_dy, tx, ty + th / 2 + in_dy
         dx = max(30.0, (x3 - x0) * 0.5)
         return x0, y0, x0 + dx, y0, x3 - dx, y3, x3, y3
     if ty >= sy + sh:
@@ -83,6 +91,14 @@ def route(src: Rect, tgt: Rect) -> Cubic:
         return x0, y0, x0, y0 - dy, x3, y3 + dy, x3, y3
     x0, y0, x3, y3 = sx + sw, sy + sh / 2, tx, ty + th / 2
     return x0, y0, x0 + 80, y0, x3 - 80, y3, x3, y3
+
+
+def port_offset(rank: int, count: int, height: float) -> float:
+    """Where the rank-th of `count` edges meets a card side, relative to its middle."""
+    if count <= 1:
+        return 0.0
+    step = min(PORT_STEP, height * 0.6 / (count - 1))
+    return (rank - (count - 1) / 2) * step
 
 
 def _point(c: Cubic, t: float) -> tuple[float, float]:
@@ -230,12 +246,18 @@ class EdgeBatches:
             self._rects.pop(node_id, None)
         else:
             self._rects[node_id] = rect
-        for key in list(self._by_node.get(node_id, ())):
-            self._unplace(key)
-            self._place(key)
+        # The node's edges move, and so may the ports of every edge at its neighbours.
+        affected = set(self._by_node.get(node_id, ()))
+        for key in list(affected):
+            for end in key[:2]:
+                if end != node_id:
+                    affected.update(self._by_node.get(end, ()))
+        self._replace(affected)
 
     def add(self, key: EdgeKey) -> None:
-        self._place(key)
+        for end in key[:2]:
+            self._by_node.setdefault(end, set()).add(key)
+        self._replace(self._by_node[key[0]] | self._by_node[key[1]])
 
     def remove(self, key: EdgeKey) -> None:
         self._unplace(key)
@@ -243,6 +265,12 @@ class EdgeBatches:
             members = self._by_node.get(end)
             if members is not None:
                 members.discard(key)
+        self._replace(self._by_node.get(key[0], set()) | self._by_node.get(key[1], set()))
+
+    def _replace(self, keys: Iterable[EdgeKey]) -> None:
+        for key in list(keys):
+            self._unplace(key)
+            self._place(key)
 
     def mark_all_dirty(self) -> None:
         self._dirty.update(self._members)
@@ -275,7 +303,11 @@ class EdgeBatches:
         if src is None or tgt is None:
             return None
         kind = KINDS[key[2]]
-        c = route(src, tgt)
+        out_dy = in_dy = 0.0
+        if is_forward(src, tgt):
+            out_dy = self._port(key, key[0], src, outgoing=True)
+            in_dy = self._port(key, key[1], tgt, outgoing=False)
+        c = route(src, tgt, out_dy, in_dy)
         arrow = None
         head = ARROW.get(kind)
         if head is not None:
@@ -292,6 +324,24 @@ class EdgeBatches:
         chord = math.hypot(c[6] - c[0], c[7] - c[1])
         pieces = split(c, max(1, math.ceil(chord / PIECE)))
         return [(_tile((p[0] + p[6]) / 2, (p[1] + p[7]) / 2), p) for p in pieces], arrow
+
+    def _port(self, key: EdgeKey, node_id: str, rect: Rect, outgoing: bool) -> float:
+        """Offset of `key` on the node's right side (outgoing) or left side, ordered by the
+        height of the card at the other end so that the fanned-out edges do not cross."""
+        rects = self._rects
+        side = []
+        for other in self._by_node.get(node_id, ()):
+            if (other[0] if outgoing else other[1]) != node_id:
+                continue
+            far = rects.get(other[1] if outgoing else other[0])
+            if far is None or not (is_forward(rect, far) if outgoing else is_forward(far, rect)):
+                continue
+            side.append((far[1] + far[3] / 2, other))
+        if len(side) <= 1:
+            return 0.0
+        side.sort()
+        rank = next(i for i, (_y, other) in enumerate(side) if other == key)
+        return port_offset(rank, len(side), rect[3])
 
     # -- building ----------------------------------------------------------------------
     @property

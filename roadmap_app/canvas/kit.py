@@ -28,10 +28,15 @@ def _font(pixels: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
 
 
 class StylePens:
-    def __init__(self, style: CardStyle, border_width: float) -> None:
+    def __init__(
+        self, style: CardStyle, border_width: float, heavy: bool = False, dark: bool = False
+    ) -> None:
         self.style = style
         self.fill = QBrush(style.fill)
-        self.border = QPen(style.border, border_width)
+        border = style.border
+        if heavy:  # roles: a stronger outline as well as the filled header
+            border = border.lighter(135) if dark else border.darker(135)
+        self.border = QPen(border, border_width)
         self.border.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self.text = QPen(style.text)
         self.subtext = QPen(style.subtext)
@@ -57,7 +62,9 @@ class CardKit:
             for locked in (False, True):
                 for heavy in (False, True):
                     width = 1.2 + (1.3 if heavy else 0.0) + (0.4 if status is Status.IN_PROGRESS else 0.0)
-                    self.styles[(status, locked, heavy)] = StylePens(theme.card_style(status, locked), width)
+                    self.styles[(status, locked, heavy)] = StylePens(
+                        theme.card_style(status, locked), width, heavy, theme.is_dark
+                    )
         self.role_header = QBrush(theme.role_header)
         self.ready = QBrush(theme.ready_accent)
         self.selection = QPen(theme.selection, 2.5)
