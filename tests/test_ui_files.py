@@ -18,6 +18,7 @@ from roadmap_app.ui.settings_controller import SettingsController
 from roadmap_app.ui.theme import ThemeMode
 
 pytest_plugins = ("ui_helpers",)
+pytestmark = pytest.mark.usefixtures("restore_app_look")
 
 
 def _plan(tmp_path: Path, name: str = "other.roadmap", title: str = "Other plan") -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -12,6 +13,7 @@ from roadmap_app.ui import recovery_prompt
 from roadmap_app.ui.resource_editor import ResourceDialog
 
 pytest_plugins = ("ui_helpers",)
+pytestmark = pytest.mark.usefixtures("restore_app_look")
 
 TARGET = "edu-ml-data-mining"  # three resources, open prerequisites
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -10,7 +11,8 @@ from roadmap_app.model import Status
 from roadmap_app.storage import load, paths
 from roadmap_app.ui.resource_editor import ResourceDialog
 
-pytest_plugins = ("ui_helpers",)  # the window and dialogs fixtures
+pytest_plugins = ("ui_helpers",)
+pytestmark = pytest.mark.usefixtures("restore_app_look")  # the window and dialogs fixtures
 
 
 def node_by_title(document, text: str) -> str:

@@ -40,7 +40,16 @@ def dialogs(monkeypatch) -> DialogRecorder:
 
 
 @pytest.fixture
-def window(qtbot, dialogs):
+def restore_app_look(qapp):
+    """The window sets the application's style and palette: put them back for later tests."""
+    palette, style = qapp.palette(), qapp.style().name()
+    yield
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+@pytest.fixture
+def window(qtbot, dialogs, restore_app_look):
     from roadmap_app.app import build_window
 
     win = build_window()

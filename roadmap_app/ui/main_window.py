@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFrame,
-    QLabel,
     QMainWindow,
     QMenu,
-    QScrollArea,
     QToolBar,
     QToolButton,
     QWidget,
@@ -34,6 +31,7 @@ from .file_controller import SAVING, FileController
 from .filter_panel import FilterMenu
 from .inspector import InspectorPanel
 from .links import LinkOpener
+from .planning_docks import PlanningDocks
 from .search_bar import SearchBar
 from .settings_controller import SettingsController
 from .status_bar import PlanStatusBar
@@ -70,27 +68,20 @@ class MainWindow(QMainWindow):
         self.minimap = None  # bound to one scene: made for each document
 
         self.inspector = InspectorPanel(self.links)
-        self.inspector_dock = self._dock("dock_inspector", "Inspector", self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.next_steps_dock = self._dock("dock_next_steps", "Next Steps", self._placeholder("next steps"),
-                                          Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.dashboard_dock = self._dock("dock_dashboard", "Dashboard", self._placeholder("dashboard"),
-                                         Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.inspector_dock = self.add_dock("dock_inspector", "Inspector", self.inspector,
+                                            Qt.DockWidgetArea.RightDockWidgetArea)
         # The inspector takes the full height on the right; next steps sit under the canvas.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.next_steps_dock, self.dashboard_dock)
-        self.next_steps_dock.raise_()
-        self.dashboard_dock.visibilityChanged.connect(self._dashboard_visible)
         self._layout_restored = False
-        self.dashboard = None
-        self.next_steps = None
-        self.pace_bar = None
 
         self.search = SearchBar()
         self.filter_menu = FilterMenu(self)
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self._build_toolbar()
+        self.planning = PlanningDocks(self)  # after the main toolbar: the pace bar goes beside it
+        self.next_steps_dock = self.planning.next_steps_dock
+        self.dashboard_dock = self.planning.dashboard_dock
         self._build_menus()
         self._connect()
         self.exchange = None
@@ -99,14 +90,19 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
 
     # -- construction ------------------------------------------------------
-    def _placeholder(self, what: str) -> QLabel:
-        label = QLabel(f"Loading {what}…")
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setEnabled(False)
-        return label
+    @property
+    def next_steps(self):
+        return self.planning.next_steps
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    @property
+    def dashboard(self):
+        return self.planning.dashboard
+
+    @property
+    def pace_bar(self):
+        return self.planning.pace_bar
+
+    def add_dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -143,11 +139,6 @@ class MainWindow(QMainWindow):
         bar.addAction(a["focus_goal"])
         self.toolbar = bar
         self.addToolBar(bar)
-        # The goal and pace controls sit on their own bar so they stay visible.
-        self.pace_toolbar = QToolBar("Goal and Pace", self)
-        self.pace_toolbar.setObjectName("toolbar_pace")
-        self.pace_toolbar.setMovable(False)
-        self.addToolBar(self.pace_toolbar)
 
     def _build_menus(self) -> None:
         a = self.actions
@@ -277,7 +268,7 @@ class MainWindow(QMainWindow):
         self.search.set_roadmap(document.roadmap)
         self.filter_menu.set_roadmap(document.roadmap)
         self.actions["focus_goal"].setChecked(False)
-        self._install_panels(document)
+        self.planning.install(document)
         self.status.set_document(document)
         self._update_title()
         self._update_actions()
@@ -287,53 +278,6 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.search.set_roadmap(self.document.roadmap)
             self.filter_menu.set_roadmap(self.document.roadmap)
-
-    def _install_panels(self, document: RoadmapDocument) -> None:
-        """P's planning panels, when they are installed; the dashboard only once shown."""
-        panels = canvas_api.planning_panels()
-        if "NextStepsPanel" in panels:
-            self.next_steps = panels["NextStepsPanel"](document)
-            self._wire_panel(self.next_steps)
-            self.next_steps_dock.setWidget(self.next_steps)
-        else:
-            self.next_steps_dock.setWidget(self._placeholder("next steps"))
-        if "PaceBar" in panels:
-            self.pace_toolbar.clear()
-            self.pace_bar = panels["PaceBar"](document)
-            self._wire_panel(self.pace_bar)
-            self.pace_toolbar.addWidget(self.pace_bar)
-        if self.dashboard is not None:  # it showed the previous document: make a new one
-            self.dashboard = None
-            self.dashboard_dock.setWidget(self._placeholder("dashboard"))
-        if self.dashboard_dock.isVisible() and not self.dashboard_dock.visibleRegion().isEmpty():
-            self._dashboard_visible(True)
-
-    def _wire_panel(self, panel: QWidget) -> None:
-        for name, slot in (("node_activated", self.edits.jump_to),
-                           ("start_requested", self.edits.start_node),
-                           ("plan_change_requested", self.edits.change_plan)):
-            signal = getattr(panel, name, None)
-            if signal is not None:
-                signal.connect(slot)
-        if hasattr(panel, "set_theme"):
-            panel.set_theme(self.theme.dark)
-
-    def _dashboard_visible(self, visible: bool) -> None:
-        if not visible or self.document is None or self.dashboard is not None:
-            return
-        try:
-            from .dashboard import DashboardPanel  # imports pyqtgraph: only now
-        except ImportError:
-            return
-        self.dashboard = DashboardPanel(self.document)
-        self._wire_panel(self.dashboard)
-        # Scrolls rather than forcing the dock (and so next steps) to the charts' full height.
-        scroll = QScrollArea()
-        scroll.setObjectName("dashboard_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.dashboard)
-        self.dashboard_dock.setWidget(scroll)
 
     def _document_changed(self) -> None:
         self._update_actions()
@@ -401,9 +345,7 @@ class MainWindow(QMainWindow):
     def _theme_changed(self, dark: bool) -> None:
         if self.scene is not None:
             self.scene.set_theme(canvas_api.canvas_theme(dark))
-        for panel in (self.next_steps, self.dashboard, self.pace_bar):
-            if panel is not None and hasattr(panel, "set_theme"):
-                panel.set_theme(dark)
+        self.planning.set_theme(dark)
         self._check_theme_action()
 
     # -- feedback --------------------------------------------------------
@@ -528,10 +470,3 @@ def _dropped_file(event) -> Path | None:
             if path.suffix.lower() == ".roadmap" or path.is_file():
                 return path
     return None
-
-
-def shortcut_text(action: QAction) -> str:
-    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-
-
-__all__ = ["MainWindow", "QPoint"]

@@ -1,0 +1,95 @@
+"""The planning engineer's panels in the main window: next steps and the dashboard as
+tabbed docks under the canvas, and the goal/pace bar as a toolbar.
+
+Panels only read the document and emit intents (node_activated, start_requested,
+plan_change_requested), wired here to the window's edit controller. Each new
+document gets new panels. The dashboard imports pyqtgraph, so it is imported
+and built only when its dock is first shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolBar, QWidget
+
+from . import canvas_api
+
+
+def placeholder(what: str) -> QLabel:
+    label = QLabel(f"Loading {what}…")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setEnabled(False)
+    return label
+
+
+class PlanningDocks:
+    def __init__(self, window) -> None:
+        self.w = window
+        self.document = None
+        self.next_steps: QWidget | None = None
+        self.dashboard: QWidget | None = None
+        self.pace_bar: QWidget | None = None
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.next_steps_dock = window.add_dock("dock_next_steps", "Next Steps", placeholder("next steps"),
+                                               bottom)
+        self.dashboard_dock = window.add_dock("dock_dashboard", "Dashboard", placeholder("dashboard"), bottom)
+        window.tabifyDockWidget(self.next_steps_dock, self.dashboard_dock)
+        self.next_steps_dock.raise_()
+        self.dashboard_dock.visibilityChanged.connect(self._dashboard_visible)
+        # The goal and pace controls sit on their own bar so they stay visible.
+        self.pace_toolbar = QToolBar("Goal and Pace", window)
+        self.pace_toolbar.setObjectName("toolbar_pace")
+        self.pace_toolbar.setMovable(False)
+        window.addToolBar(self.pace_toolbar)
+
+    def install(self, document) -> None:
+        self.document = document
+        panels = canvas_api.planning_panels()
+        if "NextStepsPanel" in panels:
+            self.next_steps = panels["NextStepsPanel"](document)
+            self._wire(self.next_steps)
+            self.next_steps_dock.setWidget(self.next_steps)
+        if "PaceBar" in panels:
+            self.pace_toolbar.clear()
+            self.pace_bar = panels["PaceBar"](document)
+            self._wire(self.pace_bar)
+            self.pace_toolbar.addWidget(self.pace_bar)
+        if self.dashboard is not None:  # it showed the previous document: make a new one
+            self.dashboard = None
+            self.dashboard_dock.setWidget(placeholder("dashboard"))
+        if self.dashboard_dock.isVisible() and not self.dashboard_dock.visibleRegion().isEmpty():
+            self._dashboard_visible(True)
+
+    def set_theme(self, dark: bool) -> None:
+        for panel in (self.next_steps, self.dashboard, self.pace_bar):
+            if panel is not None and hasattr(panel, "set_theme"):
+                panel.set_theme(dark)
+
+    def _wire(self, panel: QWidget) -> None:
+        edits = self.w.edits
+        for name, slot in (("node_activated", edits.jump_to),
+                           ("start_requested", edits.start_node),
+                           ("plan_change_requested", edits.change_plan)):
+            signal = getattr(panel, name, None)
+            if signal is not None:
+                signal.connect(slot)
+        if hasattr(panel, "set_theme"):
+            panel.set_theme(self.w.theme.dark)
+
+    def _dashboard_visible(self, visible: bool) -> None:
+        if not visible or self.document is None or self.dashboard is not None:
+            return
+        try:
+            from .dashboard import DashboardPanel  # imports pyqtgraph: only now
+        except ImportError:
+            return
+        self.dashboard = DashboardPanel(self.document)
+        self._wire(self.dashboard)
+        # Scrolls rather than forcing the dock (and so next steps) to the charts' full height.
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboard_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.dashboard)
+        self.dashboard_dock.setWidget(scroll)
