@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         for index, path in enumerate(recent):
             action = self.recent_menu.addAction(f"&{(index + 1) % 10} {path.name}")
             action.setObjectName(f"action_recent_{index}")
-            action.setToolTip(str(path))
+            action.setToolTip(messages.tooltip(str(path)))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
         if not recent:
