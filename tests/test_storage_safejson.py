@@ -30,6 +30,10 @@ def test_deep_input_is_refused_before_parsing_even_on_a_small_thread_stack():
             safejson.loads(b"[" * 200_000 + b"]" * 200_000)
         except FileFormatError as exc:
             results.append(str(exc))
+        try:
+            safejson.loads(b"[" * 200_000)  # never closed: the parser would still descend
+        except FileFormatError as exc:
+            results.append(str(exc))
 
     old = threading.stack_size(256 * 1024)
     try:
@@ -38,7 +42,7 @@ def test_deep_input_is_refused_before_parsing_even_on_a_small_thread_stack():
         thread.join()
     finally:
         threading.stack_size(old)
-    assert results == ["nesting is deeper than 48 levels"]
+    assert results == ["nesting is deeper than 48 levels"] * 2
 
 
 @pytest.mark.parametrize(
@@ -72,3 +76,11 @@ def test_paired_surrogates_and_bom_are_fine():
 def test_dumps_is_deterministic():
     expected = '{\n  "a": [\n    1.5,\n    "é"\n  ],\n  "b": 1\n}\n'.encode()
     assert safejson.dumps({"b": 1, "a": [1.5, "é"]}) == expected
+
+
+def test_number_looking_text_is_fine_and_value_count_is_capped():
+    assert safejson.loads(b'{"a": "1e400", "b": "' + b"9" * 100 + b'"}') == {"a": "1e400", "b": "9" * 100}
+    assert safejson.loads(b"[1e300, -1e-400, 123456789012345678901234567890]") == [
+        1e300, -0.0, 123456789012345678901234567890]
+    with pytest.raises(FileFormatError, match="too many values"):
+        safejson.loads(b"[" + b"0," * (safejson.MAX_VALUES + 1) + b"0]")

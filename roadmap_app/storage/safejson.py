@@ -23,8 +23,14 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 48
 MAX_INT_DIGITS = 40  # far beyond any count or id; Python itself refuses > 4300
 MAX_NUMBER_CHARS = 100
+MAX_VALUES = 4_000_000  # by commas: a 20,000-node plan has well under a million
+
+# A float can only overflow with a 3-digit exponent or hundreds of digits, and
+# an int is only too long with 41+ digits: without these, no hook is needed.
+_RISKY_NUMBER = re.compile(rb"[eE][+-]?\d{3}|\d{41}")
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 # Leading bytes of formats people mistake for a roadmap file.
 _MAGIC = [
@@ -64,7 +70,8 @@ def sniff(data: bytes) -> None:
 def check_depth(value: Any, *, limit: int = MAX_DEPTH) -> None:
     """Reject a parsed value nested deeper than `limit` (iterative, no recursion).
 
-    For values built by other means; `loads` checks the raw bytes first.
+    For values built by other means; `loads` checks the raw bytes instead,
+    before parsing (brackets_nest_deeper).
     """
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
@@ -94,12 +101,14 @@ def brackets_nest_deeper(raw: bytes, limit: int = MAX_DEPTH) -> bool:
     if raw.count(b"[") + raw.count(b"{") <= limit:
         return False
     brackets = raw.translate(_TO_PARENS, delete=_NOT_BRACKETS)
-    for _ in range(limit):
+    for passes in range(limit + 1):
         shorter = brackets.replace(b"()", b"")
-        if not shorter or len(shorter) == len(brackets):
-            return False  # balanced and shallow, or unbalanced: the parser will say where
+        if len(shorter) == len(brackets):
+            # No pairs left: only unclosed brackets, which the parser would
+            # still descend into before it reports the missing ones.
+            return passes + brackets.count(b"(") > limit
         brackets = shorter
-    return b"()" in brackets
+    return True
 
 
 def _reject_constant(name: str) -> Any:
@@ -134,22 +143,36 @@ def _pairs_unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _where(chain: tuple | None) -> str:
+    parts: list[str] = []
+    while chain is not None:
+        chain, key = chain
+        parts.append(str(key))
+    return ".".join(reversed(parts)) or "top level"
+
+
 def check_text(value: Any) -> None:
-    """Reject lone surrogates in any key or string, naming where (iterative, no recursion)."""
-    stack: list[tuple[Any, str]] = [(value, "")]
+    """Reject lone surrogates in any key or string, naming where (iterative, no recursion).
+
+    Paths are kept as cheap parent links and spelled out only for the error,
+    and numbers are never stacked: a 30-million-item list stays fast.
+    """
+    stack: list[tuple[Any, tuple | None]] = [(value, None)]
     while stack:
-        item, where = stack.pop()
+        item, chain = stack.pop()
         if isinstance(item, str):
             if _SURROGATE.search(item):
-                raise FileFormatError(f"{where or 'top level'}: text contains a lone surrogate "
-                                      "(not valid Unicode)")
+                raise FileFormatError(f"{_where(chain)}: text contains a lone surrogate (not valid Unicode)")
         elif isinstance(item, dict):
             for key, child in item.items():
                 if _SURROGATE.search(key):
-                    raise FileFormatError(f"{where or 'top level'}: a key contains a lone surrogate")
-                stack.append((child, f"{where}.{key}" if where else key))
+                    raise FileFormatError(f"{_where(chain)}: a key contains a lone surrogate")
+                if isinstance(child, str | dict | list):
+                    stack.append((child, (chain, key)))
         elif isinstance(item, list):
-            stack.extend((child, f"{where}.{i}" if where else str(i)) for i, child in enumerate(item))
+            stack.extend(
+                (child, (chain, i)) for i, child in enumerate(item) if isinstance(child, str | dict | list)
+            )
 
 
 def loads(
@@ -165,6 +188,11 @@ def loads(
     sniff(raw)
     if brackets_nest_deeper(raw, max_depth) and brackets_nest_deeper(_STRING.sub(b'""', raw), max_depth):
         raise FileFormatError(f"nesting is deeper than {max_depth} levels")
+    if raw.count(b",") > MAX_VALUES:
+        raise FileFormatError(f"too many values (more than {MAX_VALUES:,} items)")
+    # Per-number hooks cost a Python call per number; only pay for them when
+    # a number could overflow or be absurdly long (it may also be in a string).
+    risky = _RISKY_NUMBER.search(raw) is not None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -173,8 +201,8 @@ def loads(
         value = json.loads(
             text,
             parse_constant=_reject_constant,
-            parse_float=_parse_float,
-            parse_int=_parse_int,
+            parse_float=_parse_float if risky else float,
+            parse_int=_parse_int if risky else int,
             object_pairs_hook=_pairs_unique if reject_duplicate_keys else None,
         )
     except json.JSONDecodeError as exc:
@@ -183,8 +211,8 @@ def loads(
         raise FileFormatError(f"nesting is deeper than {max_depth} levels") from None
     except ValueError as exc:  # defence in depth: int() digit limits and the like
         raise FileFormatError(f"not valid JSON: {exc}") from None
-    check_depth(value, limit=max_depth)
-    check_text(value)
+    if _SURROGATE_ESCAPE.search(raw):  # raw UTF-8 cannot hold surrogates; only \uD800-style escapes can
+        check_text(value)
     return value
 
 

@@ -131,6 +131,10 @@ def _special_inputs(tmp: Path) -> list[tuple[Path, str]]:
     path = tmp / "too-many-nodes.roadmap"
     path.write_text(json.dumps(many))
     cases.append((path, "roadmap.nodes: 20001 nodes, more than the limit of 20000"))
+    path = tmp / "thirty-million-numbers.roadmap"
+    head = b'{"format": "roadmap-planner", "schema_version": 2, "roadmap": {"id": "a", "title": "b"}, "x": ['
+    path.write_bytes(head + b"1," * 30_000_000 + b"1]}")
+    cases.append((path, "too many values"))
     return cases
 
 
