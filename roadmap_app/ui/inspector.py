@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -51,6 +51,14 @@ STATUS_GLYPHS = {
     Status.SKIPPED: "–",
 }
 EMPTY_TEXT = "Select a node to see its details and resources"
+# The checked status must read at a glance in both themes (Fusion's sunken look barely shows).
+STATUS_BUTTON_STYLE = """
+QToolButton { padding: 4px 6px; border: 1px solid palette(mid); border-radius: 4px;
+              background: palette(button); color: palette(button-text); }
+QToolButton:hover { border-color: palette(highlight); }
+QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);
+                      border-color: palette(highlight); font-weight: bold; }
+"""
 COMMIT_DELAY_MS = 1500
 
 
@@ -166,6 +174,7 @@ class InspectorPanel(QWidget):
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setToolTip(f"Mark as {status.label} ({STATUS_KEYS[status]})")
             b.setAccessibleName(f"Status {status.label}")
+            b.setStyleSheet(STATUS_BUTTON_STYLE)
             self.status_group.addButton(b)
             self.status_buttons[status] = b
             status_row.addWidget(b)
@@ -254,6 +263,12 @@ class InspectorPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         return scroll
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # re-resolve palette() in the style sheets
+            for button in self.status_buttons.values():
+                button.setStyleSheet(STATUS_BUTTON_STYLE)
+        super().changeEvent(event)
 
     def _node_list(self, name: str, accessible: str) -> QListWidget:
         widget = QListWidget()

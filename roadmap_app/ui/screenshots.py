@@ -128,12 +128,15 @@ def main(argv: list[str] | None = None) -> int:
         window.search.field.clear()
         window.search.update_matches()
 
-        # Focus on the goal: the path stays, the rest fades.
-        window.scene.select_nodes([])
+        # Focus on a nearer goal: the path to it stays, the rest fades.
+        goal = window.document.roadmap.plan.goal
+        window.editor.set_plan(goal="role-ml-engineer")
+        window.edits.jump_to("role-ml-engineer")
         window.actions["focus_goal"].setChecked(True)
-        _zoom_on(window, ["role-ml-engineer", "skill-graph-ml", "skill-docker"], 0.62)
+        _zoom_on(window, ["role-ml-engineer", "role-software-developer", "skill-docker"], 0.55)
         _shoot(app, window, out / f"focus-{suffix}.png")
         window.actions["focus_goal"].setChecked(False)
+        window.editor.set_plan(goal=goal)
 
         # The planning panels, when they are installed.
         if window.next_steps is not None:
