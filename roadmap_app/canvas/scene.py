@@ -280,6 +280,11 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._dirty_bands = False
         self._overview.invalidate()
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        # A fresh BSP index only partitions the scene once the scene rect is set again;
+        # without this every query tests the bounding rect of every item.
+        rect = self.sceneRect()
+        self.setSceneRect(QRectF())
+        self.setSceneRect(rect)
 
     def _make_card(self, node: Node) -> NodeCardItem:
         card = NodeCardItem(node.id, self._kit, card_size(node.kind), self)
