@@ -16,7 +16,7 @@ from roadmap_app.canvas.theme import CanvasTheme
 from roadmap_app.canvas.view import RoadmapView
 from roadmap_app.commands import Editor
 from roadmap_app.document import RoadmapDocument
-from roadmap_app.model import Status
+from roadmap_app.model import EdgeKind, Status
 
 
 @pytest.fixture
@@ -46,8 +46,12 @@ def test_dragging_three_cards_is_one_undo_step(setup):
     start = view_point(view, scene.node_rect("py").center())
     vp = view.viewport()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    edges_before = scene.edge_batches().path_for(EdgeKind.PREREQUISITE).boundingRect()
     for step in range(1, 6):
         QTest.mouseMove(vp, start + QPoint(10 * step, 6 * step))
+    scene.flush()
+    assert scene.edge_batches().path_for(EdgeKind.PREREQUISITE).boundingRect() != edges_before
+    assert doc.undo_stack.count() == 0  # nothing is written while dragging
     QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(50, 30))
     assert doc.undo_stack.count() == 1
     assert doc.undo_stack.undoText() == "Move 3 nodes"

@@ -101,7 +101,7 @@ class SceneGestures:
         """Show why an edit was refused, next to the card and in the status bar."""
         if node_id in self._cards:
             theme = self._theme
-            self.addItem(FeedbackToast(text, self.node_rect(node_id), theme.toast_fill, theme.toast_text))
+            FeedbackToast(text, self.node_rect(node_id), theme.toast_fill, theme.toast_text).show_in(self)
         self.message.emit(text)
 
     # -- inline rename ------------------------------------------------------------------

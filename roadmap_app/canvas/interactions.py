@@ -68,9 +68,9 @@ class ConnectGesture:
 class FeedbackToast(QGraphicsRectItem):
     """A short message near a card (e.g. why a connection was refused), gone after a moment."""
 
-    def __init__(
-        self, text: str, anchor: QRectF, colour: QColor, text_colour: QColor, msec: int = 2600
-    ) -> None:
+    LIFETIME_MS = 2600
+
+    def __init__(self, text: str, anchor: QRectF, colour: QColor, text_colour: QColor) -> None:
         super().__init__()
         self._label = QGraphicsSimpleTextItem(text, self)  # simple text: never rich text
         font = self._label.font()
@@ -87,12 +87,12 @@ class FeedbackToast(QGraphicsRectItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)  # readable at any zoom
         self.setPos(anchor.left() + 8, anchor.bottom() + 10)
         self.text = text
-        QTimer.singleShot(msec, self._expire)
 
-    def _expire(self) -> None:
-        scene = self.scene()
-        if scene is not None:
-            scene.removeItem(self)
+    def show_in(self, scene: QGraphicsScene) -> None:
+        """Add to the scene and remove after a moment; the scene is the timer's context,
+        so nothing fires after the scene is gone."""
+        scene.addItem(self)
+        QTimer.singleShot(self.LIFETIME_MS, scene, lambda: self.scene() is scene and scene.removeItem(self))
 
 
 class InlineRenameItem(QGraphicsTextItem):
