@@ -169,3 +169,16 @@ def test_view_paints_and_minimap_navigates(setup, qtbot):
     centre = view.mapToScene(view.viewport().rect().center())
     assert centre.x() > scene.node_rect("dev").left()  # moved towards the right end
     assert distinct_colours(minimap.grab().toImage(), step=3) > 3
+
+
+def test_center_on_node_can_glide(setup, qtbot):
+    _doc, _editor, scene, view = setup
+    view.centerOn(scene.node_rect("py").center())
+    view.center_on_node("mle", animate=True)
+    target = scene.node_rect("mle").center()
+
+    def arrived():
+        centre = view.mapToScene(view.viewport().rect().center())
+        assert (centre - target).manhattanLength() < 40
+
+    qtbot.waitUntil(arrived, timeout=2000)

@@ -110,7 +110,8 @@ class MiniMapView(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(colour, 1.5))
         colour.setAlphaF(0.12)
-        painter.setBrush(QBrush(colour))
+        covers_all = rect.width() * rect.height() >= 0.9 * self.width() * self.height()
+        painter.setBrush(Qt.BrushStyle.NoBrush if covers_all else QBrush(colour))
         painter.drawRect(rect)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

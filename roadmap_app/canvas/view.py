@@ -9,7 +9,7 @@ prerequisite, Up/Down: the neighbour in the same column).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
@@ -21,6 +21,7 @@ from .scene import RoadmapScene
 
 MIN_ZOOM = 0.05
 MAX_ZOOM = 3.0
+GLIDE_MS = 220
 WHEEL_STEP = 1.0015  # per 1/8 degree: one notch (120) zooms by about 20 %
 PAN_TIP = "Tip: drag empty canvas to pan, Shift-drag to select several cards, drag a card's handle to connect"
 
@@ -53,6 +54,7 @@ class RoadmapView(QGraphicsView):
         self._pan_button = Qt.MouseButton.NoButton
         self._tip_shown = False
         self._min_zoom = MIN_ZOOM
+        self._glide: QVariantAnimation | None = None
         self.setScene(scene)
 
     def setScene(self, scene: RoadmapScene | None) -> None:
@@ -143,14 +145,27 @@ class RoadmapView(QGraphicsView):
         self.set_zoom(zoom)
         self.centerOn(rect.center())
 
-    def center_on_node(self, node_id: str) -> None:
+    def center_on_node(self, node_id: str, animate: bool = False) -> None:
+        """Bring a card to the middle (at a readable zoom); `animate` glides there."""
         scene = self.roadmap_scene()
         rect = scene.node_rect(node_id)
         if rect.isEmpty():
             return
         if self.zoom() < FULL_FROM:  # too far out to read the card: come in to 100 %
             self.set_zoom(1.0)
-        self.centerOn(rect.center())
+            animate = False
+        if not animate:
+            self.centerOn(rect.center())
+            return
+        if self._glide is not None:
+            self._glide.stop()
+        self._glide = QVariantAnimation(self)
+        self._glide.setStartValue(self.mapToScene(self.viewport().rect().center()))
+        self._glide.setEndValue(rect.center())
+        self._glide.setDuration(GLIDE_MS)
+        self._glide.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self._glide.valueChanged.connect(self.centerOn)
+        self._glide.start()
 
     # -- pan and rubber band --------------------------------------------------------------
     def _card_at(self, pos) -> NodeCardItem | None:
