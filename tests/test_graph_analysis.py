@@ -251,3 +251,19 @@ def _timed(fn) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
+
+
+def test_invalid_cyclic_roadmap_still_gets_finite_answers():
+    # Files are validated on load, but the GUI may ask mid-edit: never hang or crash.
+    r = make(
+        [("a", "", 1, "not_started"), ("b", "", 2, "not_started"), ("c", "", 3, "not_started"),
+         ("d", "", 4, "not_started")],
+        [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")],
+    )
+    assert analysis.ready_nodes(r) == []
+    assert sorted(analysis.remaining_to_goal(r, "d")) == ["a", "b", "c", "d"]
+    hours, chain = analysis.critical_path_hours(r, "d")
+    assert chain[-1] == "d" and len(set(chain)) == len(chain)
+    assert hours == sum(r.node(v).effective_hours for v in chain)
+    _, chain_any = analysis.critical_path_hours(r)
+    assert len(set(chain_any)) == len(chain_any)

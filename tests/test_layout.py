@@ -362,3 +362,13 @@ def test_1k_layout_is_faster_than_a_naive_baseline():
     ours = _best_time(lambda: layout(r))
     naive = _best_time(lambda: naive_layout(r), repeat=2)
     assert ours < naive, f"layout {ours:.3f}s vs naive {naive:.3f}s"
+
+
+def test_invalid_cyclic_roadmap_is_still_laid_out():
+    r = make(
+        [("a", "Education"), ("b", "Education"), ("c", "Education"), ("d", "ML roles")],
+        [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d")],
+    )
+    p = layout(r)
+    assert set(p) == {"a", "b", "c", "d"}
+    assert_no_overlap(p)

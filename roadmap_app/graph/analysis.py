@@ -222,17 +222,21 @@ def critical_path_hours(
             weight[i] = float(hours(node))
     dist = [0.0] * n
     back = [-1] * n
+    # Only predecessors already visited count: on an invalid, cyclic roadmap
+    # that keeps the back pointers acyclic (and the answer finite).
+    visited = [False] * n
     preds = order.preds
     for v in topo:
         best, best_u = 0.0, -1
         for u in preds[v]:
-            if members is not None and u not in members:
+            if not visited[u] or (members is not None and u not in members):
                 continue
             d = dist[u]
             if d > best or (d == best and (best_u < 0 or u < best_u)):
                 best, best_u = d, u
         dist[v] = best + weight[v]
         back[v] = best_u
+        visited[v] = True
     if not topo:
         return 0.0, []
     end = min(topo, key=lambda v: (-dist[v], v)) if g is None else g
