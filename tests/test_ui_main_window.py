@@ -281,3 +281,14 @@ def test_no_two_actions_share_a_shortcut(window):
             assert text not in seen, f"{text}: {seen.get(text)} and {act.objectName()}"
             seen[text] = act.objectName()
     assert shortcut_text(action(window, "action_redo")).count("Ctrl+Shift+Z") == 1
+
+
+def test_double_click_on_empty_space_adds_a_node_in_that_stage(window):
+    band = next(b for b in window.scene.band_items() if b.band.title == "Leadership")
+    point = band.band.rect.center()
+    window.scene.add_requested.emit(point)
+    new_id = window.scene.selected_node_ids()[0]
+    node = window.document.node(new_id)
+    assert node.stage == "Leadership"
+    assert (node.position.x, node.position.y) == (point.x(), point.y())
+    assert node.origin.value == "user"

@@ -84,6 +84,8 @@ class EditController:
             return None
         selected = self.w.selected_ids()
         stage = self.document.node(selected[0]).stage if selected else ""
+        if pos is not None:
+            stage = self._stage_at(pos) or stage
         if pos is None:
             centre = self.w.view.viewport().rect().center()
             pos = self.w.view.mapToScene(centre)
@@ -97,6 +99,15 @@ class EditController:
         self.w.scene.select_nodes([node_id])
         self.rename(inline=True)
         return node_id
+
+    def _stage_at(self, pos: QPointF) -> str:
+        """The stage whose band is under `pos` (a double-click adds the node to that stage)."""
+        stages = set(self.document.roadmap.stage_order())
+        for item in getattr(self.w.scene, "band_items", list)():
+            band = getattr(item, "band", None)
+            if band is not None and band.rect.contains(pos) and band.title in stages:
+                return band.title
+        return ""
 
     def delete_selected(self) -> None:
         ids = self.w.selected_ids()
