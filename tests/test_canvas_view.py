@@ -182,3 +182,19 @@ def test_center_on_node_can_glide(setup, qtbot):
         assert (centre - target).manhattanLength() < 40
 
     qtbot.waitUntil(arrived, timeout=2000)
+
+
+def test_tooltip_shows_the_full_title_as_plain_text(setup, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    doc, editor, scene, view = setup
+    editor.update_node("py", title="<b>Python</b> for data science, statistics and machine learning at scale")
+    pos = view_point(view, scene.node_rect("py").center())
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, view.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=1000)
+    text = QToolTip.text()
+    assert "&lt;b&gt;Python&lt;/b&gt; for data science, statistics and machine learning at scale" in text
+    assert doc.node("py").title.startswith("<b>")
