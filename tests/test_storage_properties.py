@@ -73,6 +73,7 @@ def _put(doc: dict, slot: tuple[tuple, str], value) -> None:
 
 
 @example([(((), "extra"), "\ud800")])
+@example([(((), "extra"), {"\n": "\ud800"})])  # found by hypothesis: a newline in the message
 @example([((("roadmap", "nodes", 0), "x-extra"), {"k\udc00": 1})])
 @example([((("roadmap", "plan"), "hours_per_week"), float("nan"))])
 @example([((("roadmap", "nodes", 0), "estimated_hours"), 10**50)])

@@ -48,7 +48,7 @@ def content_hash(data: bytes) -> str:
 def describe_validation_error(exc: ValidationError) -> str:
     """One line: where and what, for the first problem pydantic found."""
     err = exc.errors()[0]
-    where = ".".join(str(part) for part in err.get("loc", ())) or "top level"
+    where = ".".join(safejson.show_key(part) for part in err.get("loc", ())) or "top level"
     more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
     message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
     return f"{where}: {message}{more}"

@@ -138,16 +138,24 @@ def _pairs_unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _value in pairs:
             if key in seen:
-                raise FileFormatError(f'key "{key[:80]}" appears twice in one object')
+                raise FileFormatError(f"key {json.dumps(key[:80])} appears twice in one object")
             seen.add(key)
     return out
+
+
+def show_key(key: object, limit: int = 60) -> str:
+    """A key as it may appear in a one-line message: printable, escaped, short."""
+    text = str(key)
+    if not text.isprintable() or _SURROGATE.search(text) or '"' in text:
+        text = json.dumps(text)  # escapes newlines, controls and surrogates (ASCII only)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _where(chain: tuple | None) -> str:
     parts: list[str] = []
     while chain is not None:
         chain, key = chain
-        parts.append(str(key))
+        parts.append(show_key(key))
     return ".".join(reversed(parts)) or "top level"
 
 
