@@ -153,3 +153,42 @@ def test_startup_does_not_import_pyqtgraph_until_the_dashboard_is_shown(tmp_path
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert "before False False" in out.stdout, out.stdout + out.stderr
     assert "after True" in out.stdout, out.stdout + out.stderr
+
+
+def test_a_plan_changed_on_disk_is_not_overwritten_without_asking(window, dialogs, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    path = window.document.path
+    path.write_bytes(path.read_bytes().replace(b'"hours_per_week": 10.0', b'"hours_per_week": 12.0'))
+    outside = path.read_bytes()
+    window.edits.set_status([window.document.roadmap.nodes[0].id], Status.DONE)
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    window.actions["save"].trigger()
+    assert "changed by another program" in dialogs.asked[-1][1]
+    assert path.read_bytes() == outside
+    assert window.isWindowModified()
+    dialogs.answer = QMessageBox.StandardButton.Save
+    window.actions["save"].trigger()
+    qtbot.waitUntil(lambda: window.files.state == "Saved", timeout=5000)
+    assert load(path).roadmap.nodes[0].status is Status.DONE
+
+
+def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_path, monkeypatch):
+    from roadmap_app.storage import acquire
+
+    path = _plan(tmp_path, "shared.roadmap", "Shared")
+    other = acquire(path)  # as if another Roadmap Planner had it open
+    try:
+        assert window.files.open_path(path)
+        assert window.document.read_only_reason
+        assert "(read-only)" in window.windowTitle()
+        assert dialogs.infos and "read-only" in dialogs.infos[-1][1]
+        copy = tmp_path / "mine.roadmap"
+        monkeypatch.setattr(file_controller.QFileDialog, "getSaveFileName",
+                            lambda *args, **kwargs: (str(copy), ""))
+        window.edits.set_status([window.document.roadmap.nodes[0].id], Status.DONE)
+        assert window.files.save(wait=True)
+        assert load(copy).roadmap.nodes[0].status is Status.DONE  # saved as a copy, not over theirs
+        assert load(path).roadmap.nodes[0].status is Status.NOT_STARTED
+    finally:
+        other.release()
