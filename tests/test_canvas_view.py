@@ -198,3 +198,20 @@ def test_tooltip_shows_the_full_title_as_plain_text(setup, qtbot):
     text = QToolTip.text()
     assert "&lt;b&gt;Python&lt;/b&gt; for data science, statistics and machine learning at scale" in text
     assert doc.node("py").title.startswith("<b>")
+
+
+def test_double_click_on_empty_canvas_adds_a_node(setup):
+    doc, _editor, scene, view = setup
+    spot = scene.node_rect("mle").bottomRight() + QPointF(150, 150)
+    empty = view_point(view, spot)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, empty)
+    assert len(doc.roadmap.nodes) == 7 and doc.undo_stack.undoText() == "Add node"
+    new = doc.roadmap.nodes[-1]
+    assert (scene.node_rect(new.id).center() - spot).manhattanLength() < 4  # centred on the click
+    assert scene.selected_node_ids() == [new.id]
+    # With a listener (the window) the scene only asks, with the new card's top-left corner.
+    asked = []
+    scene.add_requested.connect(asked.append)
+    empty = view_point(view, spot + QPointF(0, 300))
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, empty)
+    assert len(asked) == 1 and len(doc.roadmap.nodes) == 7
