@@ -192,3 +192,19 @@ def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_pa
         assert load(path).roadmap.nodes[0].status is Status.NOT_STARTED
     finally:
         other.release()
+
+
+def test_a_damaged_default_plan_is_kept_aside_and_a_new_one_created(qtbot, dialogs):
+    from roadmap_app.app import build_window
+
+    plan = paths.default_plan_path()
+    plan.parent.mkdir(parents=True)
+    plan.write_bytes(b'{"format": "roadmap-planner", "schema_version": 2, "roadmap": ')
+    win = build_window()
+    qtbot.addWidget(win)
+    kept = list(plan.parent.glob("my-plan.roadmap.corrupt-*"))
+    assert len(kept) == 1 and kept[0].read_bytes().endswith(b'"roadmap": ')
+    assert load(plan).roadmap.nodes  # a fresh plan from the template
+    assert len(dialogs.errors) == 1 and len(dialogs.infos) == 1
+    assert kept[0].name in dialogs.infos[0][1]
+    win.files.close_document()

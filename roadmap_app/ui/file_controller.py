@@ -263,9 +263,7 @@ class FileController(QObject):
         """Write a brand-new plan at `path` now (first start) and open it."""
         path = Path(path).absolute()
         try:
-            if path.exists():
-                kept = quarantine_corrupt(path)  # never overwrite a plan that did not load
-                self.status_message.emit(f"The damaged plan was kept as {kept.name}")
+            kept = quarantine_corrupt(path) if path.exists() else None  # never overwrite a bad plan
             result = save_plan(path, roadmap)
         except RoadmapError as exc:
             messages.error(self.window, "Could not create the plan", str(exc))
@@ -276,6 +274,10 @@ class FileController(QObject):
         except RoadmapError:
             pass
         self.set_document(RoadmapDocument(roadmap, path), result.loaded, lock)
+        if kept is not None:
+            messages.info(self.window, "A new plan was created",
+                          f"“{path.name}” could not be read, so a new plan was started from the template.",
+                          f"The damaged file is kept, untouched, as:\n{kept}")
         return True
 
     def revert(self) -> bool:
