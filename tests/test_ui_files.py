@@ -208,3 +208,18 @@ def test_a_damaged_default_plan_is_kept_aside_and_a_new_one_created(qtbot, dialo
     assert len(dialogs.errors) == 1 and len(dialogs.infos) == 1
     assert kept[0].name in dialogs.infos[0][1]
     win.files.close_document()
+
+
+def test_a_damaged_last_plan_gets_one_dialog_not_two(qtbot, dialogs):
+    from roadmap_app.app import build_window
+
+    plan = paths.default_plan_path()
+    plan.parent.mkdir(parents=True)
+    plan.write_bytes(b"not json")
+    settings = SettingsController()
+    settings.last_plan = plan
+    settings.save()
+    win = build_window()
+    qtbot.addWidget(win)
+    assert len(dialogs.errors) == 1
+    win.files.close_document()

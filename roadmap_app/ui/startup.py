@@ -56,14 +56,17 @@ def default_roadmap() -> Roadmap:
 def open_initial(window, argv_path: Path | None) -> None:
     """The file from the command line, else the last plan, else the default plan."""
     files = window.files
-    if argv_path is not None and files.open_path(argv_path, ask_first=False):
-        return
+    default = paths.default_plan_path().absolute()
     last = window.settings.last_plan
-    if last is not None and last.exists() and files.open_path(last, ask_first=False):
-        return
-    default = paths.default_plan_path()
-    if default.exists() and files.open_path(default, ask_first=False):
-        return
+    tried: set[Path] = set()
+    existing_last = last if last is not None and last.exists() else None
+    existing_default = default if default.exists() else None
+    for candidate in (argv_path, existing_last, existing_default):
+        if candidate is None or candidate.absolute() in tried:
+            continue
+        tried.add(candidate.absolute())  # one failure, one dialog
+        if files.open_path(candidate, ask_first=False):
+            return
     # First start (or a damaged default plan, which create_plan keeps aside as *.corrupt-*).
     if files.create_plan(default, default_roadmap()):
         window.show_message(f"Created your plan at {default}")
