@@ -29,14 +29,26 @@ from .sweeps import Columns, fit
 
 BOTTOM_STAGES = frozenset({"continuous learning"})  # casefolded stage names laid out along the bottom
 DEFAULT_SWEEPS = 2  # barycenter rounds, each left-to-right and back
-# Effort (ordering starts, transpose rounds, passes per round, placement passes)
-# by the number of column items (nodes + dummies). Measured on synthetic 1k
-# roadmaps (5 seeds) against Graphviz dot: (1, 1, 3, 3) gives 0.72-1.08x dot's
-# crossings in ~40 ms; a second transpose round reaches 0.68-1.03x for ~25%
-# more time. Past LARGE items, lighter passes keep 10k nodes well
-# within a second.
-FULL_EFFORT = (1, 1, 3, 3)
-LARGE_EFFORT = (1, 1, 2, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Effort:
+    """How hard the ordering works; see `sweeps.Columns.order`."""
+
+    starts: int = 1
+    max_rounds: int = 8  # caps the barycenter rounds asked for
+    transposes: int = 1
+    passes: int = 3
+    placement: int = 3
+
+
+# Measured on synthetic 1k roadmaps (5 seeds) against Graphviz dot, FULL gives
+# 0.72-1.08x dot's crossings in ~40 ms; a second transpose round reaches
+# 0.68-1.03x for ~25% more time. Past LARGE column items (nodes + dummies),
+# lighter passes keep 10k nodes well within a second, for ~1-3% more
+# crossings than FULL would give there.
+FULL_EFFORT = Effort()
+LARGE_EFFORT = Effort(max_rounds=1, passes=2, placement=2)
 LARGE = 6_000
 DUMMY_SIZE = 8.0  # height reserved in a column for an edge passing through it
 DUMMY_GAP = 6.0
@@ -165,12 +177,19 @@ def _layout(roadmap: Roadmap, respect_positions: bool, metrics: LayoutMetrics, s
     top = metrics.label_height + pad
     edges = [(u, v) for v in range(n) if col[v] >= 0 for u in order.preds[v] if col[u] >= 0]
     grid_cols = Columns(n, columns, edges, col)
-    starts, transposes, passes, placement = FULL_EFFORT if len(grid_cols.col) <= LARGE else LARGE_EFFORT
+    effort = FULL_EFFORT if len(grid_cols.col) <= LARGE else LARGE_EFFORT
     if sweeps > 0:
-        grid_cols.order(rounds=sweeps, transposes=transposes, passes=passes, starts=starts)
+        grid_cols.order(
+            rounds=min(sweeps, effort.max_rounds),
+            transposes=effort.transposes,
+            passes=effort.passes,
+            starts=effort.starts,
+        )
     else:
-        grid_cols.initial_order()
-    centre = grid_cols.place(top, metrics.card_height, DUMMY_SIZE, metrics.row_gap, DUMMY_GAP, placement)
+        grid_cols.initial_order(corner=True)
+    centre = grid_cols.place(
+        top, metrics.card_height, DUMMY_SIZE, metrics.row_gap, DUMMY_GAP, effort.placement
+    )
     routes = {
         (order.ids[u], order.ids[v]): [
             (pad + grid_cols.col[d] * pitch_x + metrics.card_width / 2, centre[d]) for d in chain

@@ -49,9 +49,11 @@ class OrderIndex:
             succs[s].append(t)
         # Sorted, so that nothing downstream depends on the order of edges in the file.
         for lst in preds:
-            lst.sort()
+            if len(lst) > 1:
+                lst.sort()
         for lst in succs:
-            lst.sort()
+            if len(lst) > 1:
+                lst.sort()
         return cls(ids, index, preds, succs)
 
     def __len__(self) -> int:
