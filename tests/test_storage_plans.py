@@ -138,9 +138,14 @@ def test_startup_cleanup_removes_temps_of_crashed_saves(tmp_path):
     stale.write_bytes(b"half a save")
     backup_temp = temp_path_for(list_backups(target)[0].path)
     backup_temp.write_bytes(b"half a backup")
+    copy_temp = temp_path_for(tmp_path / "p.roadmap.v1.bak")
+    copy_temp.write_bytes(b"half a migration copy")
+    other_plan_saving = temp_path_for(tmp_path / "other.roadmap")
+    other_plan_saving.write_bytes(b"another instance is saving this right now")
     removed = startup_cleanup(target)
-    assert set(removed) == {stale, backup_temp}
+    assert set(removed) == {stale, backup_temp, copy_temp}
     assert not stale.exists() and not backup_temp.exists() and target.exists()
+    assert other_plan_saving.exists()
 
 
 def test_storage_never_imports_qt(tmp_path):

@@ -77,7 +77,7 @@ def _put(doc: dict, slot: tuple[tuple, str], value) -> None:
 @example([((("roadmap", "nodes", 0), "x-extra"), {"k\udc00": 1})])
 @example([((("roadmap", "plan"), "hours_per_week"), float("nan"))])
 @example([((("roadmap", "nodes", 0), "estimated_hours"), 10**50)])
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(SLOTS), json_values), max_size=4))
 def test_accepted_input_round_trips_identically(edits):
     doc = copy.deepcopy(BASE)

@@ -182,17 +182,19 @@ def atomic_write_text(
     atomic_write(target, data, verify=verify, mode=mode)
 
 
-def remove_stale_temps(directory: Path | str) -> list[Path]:
-    """Delete temporary files a crashed save left behind. Returns what was removed.
+def remove_stale_temps(directory: Path | str, *, for_name: str | None = None) -> list[Path]:
+    """Delete temporary files crashed saves left behind. Returns what was removed.
 
-    Call at startup, before anything writes into `directory`: a temp file of
-    a save in progress in another process would be removed too.
+    With `for_name`, only the temporaries of that file name (another plan in
+    the same folder may be saving right now). Call at startup, after taking
+    the plan's lock.
     """
     directory = Path(directory)
     removed: list[Path] = []
     if not directory.is_dir():
         return removed
-    for path in sorted(directory.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}")):
+    pattern = f"{TMP_PREFIX}{for_name}.*{TMP_SUFFIX}" if for_name else f"{TMP_PREFIX}*{TMP_SUFFIX}"
+    for path in sorted(directory.glob(pattern)):
         with contextlib.suppress(OSError):
             path.unlink()
             removed.append(path)

@@ -178,12 +178,15 @@ def _backup_existing(path: Path, warnings: list[str]) -> None:
 
 
 def startup_cleanup(plan_path: Path | str) -> list[Path]:
-    """Remove temporary files crashed saves left for this plan (its folder, backups, recovery).
+    """Remove temporary files crashed saves left for this plan: the plan itself, its
+    migration copies, its backups and its recovery copy. Other plans in the same
+    folder are left alone (they may be saving right now).
 
-    Call once at startup, after taking the plan's lock.
+    Call once when opening a plan, after taking its lock.
     """
     plan_path = Path(plan_path)
-    removed = remove_stale_temps(plan_path.parent)
+    removed = remove_stale_temps(plan_path.parent, for_name=plan_path.name)
+    removed += remove_stale_temps(plan_path.parent, for_name=f"{plan_path.name}.v*.bak")  # migration copies
     removed += backups.remove_stale_backup_temps(plan_path)
-    removed += recovery.remove_stale_recovery_temps()
+    removed += recovery.remove_stale_recovery_temps(plan_path)
     return removed

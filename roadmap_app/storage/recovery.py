@@ -149,5 +149,11 @@ def pending_recovery(plan_path: Path | str) -> RecoveryInfo | None:
     return RecoveryInfo(Path(plan_path), copy, saved_at, state == "dead", differs)
 
 
-def remove_stale_recovery_temps() -> list[Path]:
-    return remove_stale_temps(recovery_dir())
+def remove_stale_recovery_temps(plan_path: Path | str | None = None) -> list[Path]:
+    """Temporaries of crashed recovery writes: of one plan, or (None) of all plans."""
+    if plan_path is None:
+        return remove_stale_temps(recovery_dir())
+    removed: list[Path] = []
+    for path in _files(plan_path)[:2]:
+        removed += remove_stale_temps(recovery_dir(), for_name=path.name)
+    return removed
