@@ -292,3 +292,14 @@ def test_double_click_on_empty_space_adds_a_node_in_that_stage(window):
     assert node.stage == "Leadership"
     assert (node.position.x, node.position.y) == (point.x(), point.y())
     assert node.origin.value == "user"
+
+
+def test_enter_on_a_card_edits_it_in_the_inspector_and_esc_returns(window, qtbot):
+    node_id = node_by_title(window.document, "Statistics")
+    window.edits.jump_to(node_id)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.inspector.title.hasFocus()
+    qtbot.keyClick(window.inspector.title, Qt.Key.Key_Escape)
+    assert window.view.hasFocus()
+    assert window.scene.selected_node_ids() == [node_id]

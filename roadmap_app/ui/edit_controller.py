@@ -141,9 +141,11 @@ class EditController:
             self.w.view.fit_all()
 
     def activate_node(self, node_id: str) -> None:
+        """Enter or double-click on a card: edit it in the inspector (Esc comes back)."""
         self.jump_to(node_id)
         self.w.inspector_dock.show()
         self.w.inspector_dock.raise_()
+        self.w.inspector.title.setFocus()
 
     def jump_to(self, node_id: str) -> None:
         if self.document is None or not self.document.has_node(node_id):

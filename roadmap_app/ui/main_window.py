@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -224,6 +224,9 @@ class MainWindow(QMainWindow):
         self.inspector.node_requested.connect(e.jump_to)
         self.inspector.status_requested.connect(lambda ids, s: e.set_status(ids, s))
         self.inspector.error_raised.connect(self.show_message)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.inspector)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.view.setFocus)  # Esc in the inspector returns to the canvas
 
         f.document_replaced.connect(self._install_document)
         f.save_state_changed.connect(self._save_state_changed)
