@@ -22,7 +22,7 @@ run: $(STAMP)
 	$(VENV)/bin/roadmap-planner $(ARGS)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check roadmap_app tests benchmarks
+	$(VENV)/bin/ruff check roadmap_app tests benchmarks packaging resources/templates/source
 	$(VENV)/bin/lint-imports
 
 test: lint

@@ -1,6 +1,6 @@
-"""Regenerate the built-in roadmaps in resources/templates/ from tools/templates_src/.
+"""Regenerate the built-in roadmaps in resources/templates/ from templates_src/ beside this script.
 
-Usage, from the repository root: python -m tools.build_templates [--check]
+Usage, from the repository root: python resources/templates/source/build_templates.py [--check]
 
 The committed .roadmap files are the product; this script only makes them
 reproducible. Output goes through roadmap_app.storage.dumps, so loading and
@@ -14,12 +14,13 @@ import sys
 from pathlib import Path
 
 from roadmap_app.storage import dumps, loads
-from tools.templates_src import ds_to_llm, ml_architect, swe_to_mle
+from templates_src import ds_to_llm, ml_architect, swe_to_mle  # beside this script
 
-ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
 
 SOURCES = (ml_architect, swe_to_mle, ds_to_llm)
-OUT = ROOT / "resources" / "templates"
+OUT = HERE.parent
 
 
 def main(argv: list[str]) -> int:
