@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .ui.startup import build_window, create_application
+from .ui.startup import build_window, create_application, install_excepthook
 
 __all__ = ["build_window", "create_application", "run_app"]
 
@@ -18,5 +18,6 @@ def run_app(argv: list[str]) -> int:
     files = [a for a in argv if not a.startswith("-")]
     app = create_application(argv)
     window = build_window(Path(files[0]) if files else None)
+    install_excepthook(window)
     window.show()
     return int(app.exec())

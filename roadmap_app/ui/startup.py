@@ -74,6 +74,30 @@ def open_initial(window, argv_path: Path | None) -> None:
     files.new_document(default_roadmap())
 
 
+def install_excepthook(window) -> None:
+    """An unexpected error in a slot is reported (once per kind), and the app keeps running.
+
+    The traceback still goes to stderr for bug reports; the user gets one plain
+    message instead of a silent failure.
+    """
+    from . import messages
+
+    seen: set[str] = set()
+    previous = sys.excepthook
+
+    def hook(kind, value, tb) -> None:
+        previous(kind, value, tb)
+        text = f"{kind.__name__}: {value}"
+        window.show_message(f"Internal error: {text}")
+        if text not in seen:
+            seen.add(text)
+            messages.error(window, "Something went wrong",
+                           "An internal error happened; your plan is still open and unchanged by it.",
+                           f"{text}\n\nPlease save your work and report this problem.")
+
+    sys.excepthook = hook
+
+
 def build_window(argv_path: Path | None = None):
     """The main window with its first plan open (not shown yet)."""
     from .main_window import MainWindow
