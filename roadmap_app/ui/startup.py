@@ -92,7 +92,7 @@ def install_excepthook(window) -> None:
         if text not in seen:
             seen.add(text)
             messages.error(window, "Something went wrong",
-                           "An internal error happened; your plan is still open and unchanged by it.",
+                           "An internal error happened; your plan is still open.",
                            f"{text}\n\nPlease save your work and report this problem.")
 
     sys.excepthook = hook
