@@ -243,7 +243,15 @@ class Columns:
                 ups = [sorted(map(get, up[v])) for v in column]
                 downs = [sorted(map(get, down[v])) for v in column]
                 for i in range(len(column) - 1):
-                    gain = _swap_gain(ups[i], ups[i + 1]) + _swap_gain(downs[i], downs[i + 1])
+                    # Inlined for the common case of one link on a side (chains, dummies).
+                    gain = 0
+                    for a, b in ((ups[i], ups[i + 1]), (downs[i], downs[i + 1])):
+                        if not a or not b:
+                            continue
+                        if len(a) == 1 == len(b):
+                            gain += (a[0] > b[0]) - (a[0] < b[0])
+                        else:
+                            gain += _swap_gain(a, b)
                     if gain > 0 or (allow_equal and gain == 0):
                         v, w = column[i], column[i + 1]
                         column[i], column[i + 1] = w, v
