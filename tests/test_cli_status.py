@@ -98,3 +98,19 @@ def test_full_disk_exit_1_old_file_kept(plan, capsys, monkeypatch):
     monkeypatch.undo()
     assert plan.read_bytes() == before
     assert main(["status", str(plan), "a", "done"]) == 0  # retry works
+
+
+def test_file_changed_between_read_and_save_is_not_overwritten(plan, capsys, monkeypatch):
+    from roadmap_app.cli import cmd_status
+
+    real_load = cmd_status.load_or_fail
+
+    def load_then_someone_writes(path):
+        loaded = real_load(path)
+        plan.write_bytes(plan.read_bytes().replace(b'"R"', b'"Edited elsewhere"'))
+        return loaded
+    monkeypatch.setattr(cmd_status, "load_or_fail", load_then_someone_writes)
+    assert main(["status", str(plan), "a", "done"]) == 1
+    message = "changed on disk by another program since it was opened here"
+    assert capsys.readouterr().err == f"{plan}: {message}\n"
+    assert load(plan).roadmap.title == "Edited elsewhere"

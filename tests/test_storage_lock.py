@@ -135,3 +135,23 @@ def test_external_change_is_detected(tmp_path):
     assert changed_on_disk(plan, saved.content_hash)  # deleted counts as changed
     assert not changed_on_disk(plan, None)  # never saved, still absent
     assert content_hash(b"x") != content_hash(b"y")
+
+
+def test_save_plan_refuses_to_overwrite_an_external_change_until_told(tmp_path):
+    from roadmap_app.storage import ExternalChangeError, list_backups
+
+    plan = tmp_path / "p.roadmap"
+    first = save_plan(plan, Roadmap(id="r", title="Mine", nodes=[Node(id="a", title="A")]))
+    theirs = plan.read_bytes().replace(b'"Mine"', b'"Theirs"')
+    plan.write_bytes(theirs)  # e.g. a sync tool brought another machine's version
+    mine = Roadmap(id="r", title="Mine, edited", nodes=[Node(id="a", title="A")])
+    with pytest.raises(ExternalChangeError, match="changed on disk by another program"):
+        save_plan(plan, mine, loaded=first.loaded, expected_hash=first.content_hash)
+    assert plan.read_bytes() == theirs  # nothing overwritten
+    # The user says "overwrite": their version is kept as a backup first.
+    save_plan(plan, mine, loaded=first.loaded)
+    assert theirs in [b.path.read_bytes() for b in list_backups(plan)]
+    plan.unlink()
+    with pytest.raises(ExternalChangeError, match="deleted"):
+        save_plan(plan, mine, expected_hash=first.content_hash)
+    save_plan(plan, mine, expected_hash=None)  # None: "I expect no file there"

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         node.status_history = [*node.status_history, StatusChange(at=dt.datetime.now(dt.UTC), status=status)]
         node.status = status
         try:
-            result = save_plan(args.file, loaded.roadmap, loaded=loaded)
+            result = save_plan(args.file, loaded.roadmap, loaded=loaded, expected_hash=loaded.content_hash)
         except SaveError as exc:
             raise CliError(file_message(args.file, exc)) from None
     for warning in result.warnings:

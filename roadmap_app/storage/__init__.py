@@ -8,7 +8,7 @@ The GUI and the CLI open plans with `open_plan` and save them with
 from .atomic import atomic_write, atomic_write_text, remove_stale_temps
 from .backups import BackupInfo, list_backups, newest_valid_backup, restore_backup
 from .codec import Loaded, content_hash, dumps, loads
-from .errors import FileFormatError, NewerVersionError, SaveError
+from .errors import ExternalChangeError, FileFormatError, NewerVersionError, SaveError
 from .files import changed_on_disk, file_hash, load, read_bytes, save
 from .lock import LockedError, PlanLock, acquire
 from .plans import OpenResult, SaveResult, open_plan, quarantine_corrupt, save_plan, startup_cleanup
@@ -23,6 +23,7 @@ from .recovery import (
 
 __all__ = [
     "BackupInfo",
+    "ExternalChangeError",
     "FileFormatError",
     "Loaded",
     "LockedError",

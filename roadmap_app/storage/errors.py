@@ -19,3 +19,7 @@ class NewerVersionError(FileFormatError):
 
 class SaveError(RoadmapError):
     """Writing failed; the previous file on disk is untouched."""
+
+
+class ExternalChangeError(SaveError):
+    """The file on disk changed since it was read; saving now would overwrite that change."""

@@ -26,8 +26,8 @@ from . import backups, codec, recovery
 from .atomic import atomic_write, remove_stale_temps
 from .backups import BackupInfo
 from .codec import Loaded, content_hash
-from .errors import FileFormatError, SaveError
-from .files import read_bytes
+from .errors import ExternalChangeError, FileFormatError, SaveError
+from .files import file_hash, read_bytes
 
 
 @dataclass
@@ -58,6 +58,9 @@ class SaveResult:
     backup: Path | None = None
     migration_copy: Path | None = None
     warnings: list[str] = field(default_factory=list)  # non-fatal: the plan itself is saved
+
+
+NO_CHECK = object()  # save_plan: do not compare the file on disk with a known hash
 
 
 def open_plan(path: Path | str, *, allow_newer: bool = True) -> OpenResult:
@@ -113,6 +116,7 @@ def save_plan(
     envelope_extra: dict[str, Any] | None = None,
     keep_backup: bool = True,
     clear_recovery: bool = True,
+    expected_hash: str | object | None = NO_CHECK,
 ) -> SaveResult:
     """Save a plan durably, with migration copy and backup. Raises SaveError.
 
@@ -120,10 +124,20 @@ def save_plan(
     envelope extras are kept, and if it was migrated, the original file is
     copied to `NAME.v<old>.bak` first (once: an existing copy is kept). A
     read-only `loaded` (needs a newer reader) is refused.
+
+    With `expected_hash` (the content_hash the caller last read or wrote, or
+    None for "no file"), a file changed on disk by someone else raises
+    ExternalChangeError instead of being overwritten; ask the user, then call
+    again without it. Whenever the file on disk is not what `loaded` was read
+    from, that outside version is kept as a backup before it is replaced.
     """
     path = Path(path)
     if loaded is not None and loaded.read_only_reason:
         raise SaveError(f"{path.name}: opened read-only, {loaded.read_only_reason}")
+    disk_hash = file_hash(path)
+    if expected_hash is not NO_CHECK and disk_hash != expected_hash:
+        what = "deleted" if disk_hash is None else "changed on disk by another program"
+        raise ExternalChangeError(f"{path.name}: {what} since it was opened here")
     if envelope_extra is None and loaded is not None:
         envelope_extra = loaded.envelope_extra
     data = codec.dumps(roadmap, envelope_extra=envelope_extra)
@@ -131,8 +145,9 @@ def save_plan(
     migration_copy = None
     if loaded is not None and loaded.migrated:
         migration_copy = _keep_original(path, loaded.schema_version)
-    if keep_backup and not backups.list_backups(path, check=False):
-        _backup_existing(path, result_warnings)  # the file as it was before we ever saved it
+    changed_outside = loaded is not None and disk_hash not in (None, loaded.content_hash)
+    if keep_backup and (changed_outside or not backups.list_backups(path, check=False)):
+        _backup_existing(path, result_warnings)  # a version no backup has: never lose it
     atomic_write(path, data, verify=codec.loads)
     backup = None
     if keep_backup:
