@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -88,6 +87,22 @@ def stamp(day: dt.date) -> float:
 def _swatch(colour: str, text: str, mark: str = "■") -> str:
     """A coloured key for a chart title (our own text, never user text)."""
     return f"<span style='color:{colour}'>{mark}</span>&nbsp;{text}"
+
+
+def _let_title_shrink(label: pg.LabelItem) -> None:
+    """pyqtgraph makes a title's text width the plot's minimum width, which pushes a
+    narrow plot out of its widget (clipped axes). Titles are fitted to the width
+    instead (`_fit_title`), so the label may shrink to nothing."""
+    original = label.updateMin
+
+    def update_min() -> None:
+        original()
+        label.setMinimumWidth(0)
+        hints = getattr(label, "_sizeHint", None)
+        if isinstance(hints, dict) and Qt.SizeHint.MinimumSize in hints:
+            hints[Qt.SizeHint.MinimumSize] = (0, hints[Qt.SizeHint.MinimumSize][1])
+
+    label.updateMin = update_min
 
 
 class _RowsViewBox(pg.ViewBox):
@@ -302,6 +317,7 @@ class DashboardPanel(QWidget):
         plot.setMouseEnabled(x=True, y=False)
         plot.setMinimumHeight(120)
         plot.setMinimumWidth(220)
+        _let_title_shrink(plot.getPlotItem().titleLabel)
         return plot
 
     def chart_font(self) -> QFont:
@@ -339,22 +355,17 @@ class DashboardPanel(QWidget):
         variants = getattr(plot, "title_variants", ())
         if not variants:
             return
-        font = self.chart_font()
-        font.setPointSizeF(font.pointSizeF() + 1)
-        metrics = QFontMetrics(font)
-        room = plot.width() - 40
-        chosen = variants[-1]
-        for html in variants:
-            plain = re.sub(r"<[^>]+>", "", html).replace("&nbsp;", " ")
-            if metrics.horizontalAdvance(plain) <= room:
-                chosen = html
-                break
+        size = f"{self.chart_font().pointSizeF() + 1:.0f}pt"
         label = plot.getPlotItem().titleLabel
-        if getattr(plot, "title_shown", None) != (chosen, self._colours.foreground):
-            plot.getPlotItem().setTitle(chosen, color=self._colours.foreground,
-                                        size=f"{font.pointSizeF():.0f}pt")
-            plot.title_shown = (chosen, self._colours.foreground)
-        label.setMinimumWidth(0)  # a long title must not widen the dock
+        room = plot.width() - 32
+        key = (variants, self._colours.foreground, room)
+        if getattr(plot, "title_fitted", None) == key:
+            return
+        plot.title_fitted = key
+        for html in variants:  # measure as rendered: rich text is wider than font metrics say
+            plot.getPlotItem().setTitle(html, color=self._colours.foreground, size=size)
+            if label.item.boundingRect().width() <= room:
+                break
 
     def _empty(self, plot: pg.PlotWidget, text: str) -> None:
         """An empty state that says why, instead of bare axes."""
@@ -470,7 +481,8 @@ class DashboardPanel(QWidget):
             self._empty(plot, "No hours estimated yet: add hours to nodes to see progress")
             return
 
-        xs, ys = [], []
+        lo, hi = self.burnup_default_range()
+        xs, ys = [stamp(lo)], [completed[0][1]]  # the flat stretch before the first change shows too
         for k, (day, hours) in enumerate(completed):  # a step line: work lands on its day
             if k:
                 xs.append(stamp(day))
@@ -479,13 +491,14 @@ class DashboardPanel(QWidget):
             ys.append(hours)
         done_fill = QColor(colours.done)
         done_fill.setAlpha(60)
-        plot.plot(xs, ys, pen=pg.mkPen(colours.done, width=3), fillLevel=0, brush=done_fill)
-        plot.plot([stamp(today)], [now], pen=None, symbol="o", symbolSize=9,
-                  symbolBrush=colours.done, symbolPen=pg.mkPen(colours.background, width=1.5))
+        # The history is drawn over the today and goal lines: it is what the user did.
+        plot.plot(xs, ys, pen=pg.mkPen(colours.done, width=3), fillLevel=0, brush=done_fill).setZValue(10)
+        plot.plot([stamp(today)], [now], pen=None, symbol="o", symbolSize=9, symbolBrush=colours.done,
+                  symbolPen=pg.mkPen(colours.background, width=1.5)).setZValue(11)
         if len(self._planned) > 1:
             plot.plot([stamp(d) for d, _ in self._planned], [h for _, h in self._planned],
                       pen=pg.mkPen(colours.planned, width=2, style=Qt.PenStyle.DashLine))
-        plot.addItem(pg.InfiniteLine(pos=stamp(today), angle=90, pen=pg.mkPen(colours.today, width=1.5)))
+        plot.addItem(pg.InfiniteLine(pos=stamp(today), angle=90, pen=pg.mkPen(colours.today, width=1)))
         goal = self._plan.goal_date if self._plan else None
         if goal is not None:
             plot.addItem(pg.InfiniteLine(
@@ -493,7 +506,6 @@ class DashboardPanel(QWidget):
                 pen=pg.mkPen(colours.critical, width=1.5, style=Qt.PenStyle.DotLine)))
         self._marks = [self._mark(f"{now:.0f} h done", colours.done, (1.05, 1.1)),
                        self._mark("", colours.critical, (1, 1))]
-        lo, hi = self.burnup_default_range()
         plot.setXRange(stamp(lo), stamp(hi), padding=0)
         self._place_burnup_marks()
 
@@ -542,7 +554,8 @@ class DashboardPanel(QWidget):
         done_mark, goal_mark = self._marks
         vb = self.burnup_plot.getPlotItem().vb
         (x0, x1), _ys = vb.viewRange()
-        y0, y1 = 0.0, max(self._visible_peak(x0, x1), 1.0) * 1.08
+        y1 = max(self._visible_peak(x0, x1), 1.0) * 1.08
+        y0 = -0.05 * y1  # a sliver below zero, so the 0 tick and the flat history show
         vb.setYRange(y0, y1, padding=0)  # fit what is in view, as the user pans in time
         today, now = dt.date.today(), self._completed[-1][1]
         near_left = (stamp(today) - x0) < 0.3 * (x1 - x0)
