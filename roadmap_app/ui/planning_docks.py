@@ -46,20 +46,31 @@ class PlanningDocks:
     def install(self, document) -> None:
         self.document = document
         panels = canvas_api.planning_panels()
+        # Panels of the previous document go: they listen to a document that is gone.
         if "NextStepsPanel" in panels:
             self.next_steps = panels["NextStepsPanel"](document)
             self._wire(self.next_steps)
-            self.next_steps_dock.setWidget(self.next_steps)
+            self._replace(self.next_steps_dock, self.next_steps)
         if "PaceBar" in panels:
+            old = self.pace_bar
             self.pace_toolbar.clear()
+            if old is not None:
+                old.deleteLater()
             self.pace_bar = panels["PaceBar"](document)
             self._wire(self.pace_bar)
             self.pace_toolbar.addWidget(self.pace_bar)
-        if self.dashboard is not None:  # it showed the previous document: make a new one
+        if self.dashboard is not None:
             self.dashboard = None
-            self.dashboard_dock.setWidget(placeholder("dashboard"))
+            self._replace(self.dashboard_dock, placeholder("dashboard"))
         if self.dashboard_dock.isVisible() and not self.dashboard_dock.visibleRegion().isEmpty():
             self._dashboard_visible(True)
+
+    @staticmethod
+    def _replace(dock, widget: QWidget) -> None:
+        old = dock.widget()
+        dock.setWidget(widget)
+        if old is not None:
+            old.deleteLater()
 
     def set_theme(self, dark: bool) -> None:
         for panel in (self.next_steps, self.dashboard, self.pace_bar):
@@ -92,4 +103,4 @@ class PlanningDocks:
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.dashboard)
-        self.dashboard_dock.setWidget(scroll)
+        self._replace(self.dashboard_dock, scroll)
