@@ -252,17 +252,15 @@ class MainWindow(QMainWindow):
         self.scene.selection_ids_changed.connect(self._selection_changed)
         self.scene.node_activated.connect(self.edits.activate_node)
         self.scene.connect_requested.connect(lambda s, t: self.edits.connect_nodes(s, t, modal=False))
-        if hasattr(self.scene, "message"):
-            self.scene.message.connect(self.show_message)
+        self.scene.message.connect(self.show_message)
         self.scene.add_requested.connect(lambda pos: self.edits.add_node(pos))
         self.scene.context_menu_requested.connect(self.edits.context_menu)
         self.view.setScene(self.scene)
         if self.minimap is not None:
             self.minimap.deleteLater()
         self.minimap = canvas_api.make_minimap(self.view)
-        if self.minimap is not None:
-            self.minimap.setVisible(self.actions["toggle_minimap"].isChecked())
-            self._place_minimap()
+        self.minimap.setVisible(self.actions["toggle_minimap"].isChecked())
+        self._place_minimap()
         if old_scene is not None:
             old_scene.blockSignals(True)  # its teardown must not reach the new document's panels
             old_scene.deleteLater()
@@ -321,6 +319,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(APP_NAME)
             return
         name = doc.path.name if doc.path else f"Untitled ({doc.roadmap.title})"
+        name = name.replace("[*]", "[*][*]")  # Qt's modified placeholder, shown literally when doubled
         suffix = " (read-only)" if doc.read_only_reason else ""
         self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
         self.setWindowModified(doc.is_modified)
