@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from roadmap_app.graph import analysis
+from roadmap_app.graph import analysis, to_digraph
 from roadmap_app.graph.order import OrderIndex
 from roadmap_app.graph.synthetic import synthetic_roadmap
 from roadmap_app.model import Roadmap, UnknownNodeError
@@ -236,6 +236,10 @@ def test_queries_on_10k_nodes_are_fast():
         if i % 3 == 0:
             node.status = "done"
     goal = r.plan.goal
+    # A ratio, not a time: each query must cost no more than a few times one
+    # plain pass that builds the graph, measured here in the same process, so a
+    # quadratic step fails on any machine and a busy one does not.
+    reference = min(_timed(lambda: to_digraph(r, ordering_only=True)) for _ in range(3))
     for query in (
         lambda: analysis.ready_nodes(r),
         lambda: analysis.progress(r),
@@ -243,8 +247,7 @@ def test_queries_on_10k_nodes_are_fast():
         lambda: analysis.critical_path_hours(r, goal),
     ):
         best = min(_timed(query) for _ in range(2))
-        # Generous bound for a loaded 2-core machine; typical runs are 20-60 ms.
-        assert best < 0.5
+        assert best < 6 * reference
 
 
 def _timed(fn) -> float:
