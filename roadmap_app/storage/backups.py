@@ -65,7 +65,11 @@ def _sort_key(info: BackupInfo) -> tuple[dt.datetime, int, str]:
 
 
 def list_backups(plan_path: Path | str, *, check: bool = True) -> list[BackupInfo]:
-    """Backups of a plan, newest first. With `check`, each is loaded to say if it is valid."""
+    """Backups of a plan, newest first. With `check`, each is loaded to say if it is valid.
+
+    Loading every backup of a big plan takes a while: a dialog should list with
+    check=False and call is_valid_backup for the one the user picks.
+    """
     folder = backup_folder(plan_path)
     if not folder.is_dir():
         return []
@@ -74,11 +78,13 @@ def list_backups(plan_path: Path | str, *, check: bool = True) -> list[BackupInf
         when = _parse(path)
         if when is None or not path.is_file():
             continue
-        found.append(BackupInfo(path, when, _is_valid(path) if check else None))
+        found.append(BackupInfo(path, when, is_valid_backup(path) if check else None))
     return sorted(found, key=_sort_key, reverse=True)
 
 
-def _is_valid(path: Path) -> bool:
+def is_valid_backup(path: Path | BackupInfo) -> bool:
+    """Whether a backup loads (a full parse: for big plans, check one at a time)."""
+    path = path.path if isinstance(path, BackupInfo) else path
     try:
         codec.loads(read_bytes(path), allow_newer=True)
     except Exception:  # any failure means "do not offer this one"
@@ -88,7 +94,7 @@ def _is_valid(path: Path) -> bool:
 
 def newest_valid_backup(plan_path: Path | str) -> BackupInfo | None:
     for info in list_backups(plan_path, check=False):
-        if _is_valid(info.path):
+        if is_valid_backup(info.path):
             return BackupInfo(info.path, info.when, True)
     return None
 
