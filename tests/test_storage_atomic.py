@@ -234,3 +234,10 @@ def test_symlinked_plan_stays_a_symlink(tmp_path):
     atomic_write(link, NEW)
     assert link.is_symlink() and real.read_bytes() == NEW
     assert sorted(p.name for p in real.parent.iterdir()) == ["plan.roadmap"]
+
+
+def test_symlink_loop_is_a_save_error(tmp_path):
+    loop = tmp_path / "loop.roadmap"
+    loop.symlink_to(loop)
+    with pytest.raises(SaveError, match="cannot be followed"):
+        atomic_write(loop, NEW)

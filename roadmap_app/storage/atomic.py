@@ -119,7 +119,10 @@ def atomic_write(
     if target.is_symlink():
         # Replace the file the link points to, not the link: a plan kept in a
         # dotfiles repo or a synced folder through a symlink stays linked.
-        target = target.resolve()
+        try:
+            target = target.resolve()
+        except (OSError, RuntimeError) as exc:  # a symlink loop
+            raise SaveError(f"{target}: could not save: the link cannot be followed ({exc})") from None
     data = bytes(data)
     if verify is not None:
         try:
