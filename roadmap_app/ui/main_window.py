@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,6 +36,8 @@ from .search_bar import SearchBar
 from .settings_controller import SettingsController
 from .status_bar import PlanStatusBar
 from .theme import ThemeController, ThemeMode
+
+READING_ZOOM = 0.62  # the canvas shows full cards (title, badge, footer) from 0.6
 
 
 class MainWindow(QMainWindow):
@@ -273,7 +275,22 @@ class MainWindow(QMainWindow):
         self.status.set_document(document)
         self._update_title()
         self._update_actions()
-        QTimer.singleShot(0, self.view.fit_all)
+        QTimer.singleShot(0, self.show_start_of_path)
+
+    def show_start_of_path(self) -> None:
+        """Fit the plan; if that is too small to read, show its start (left) at a reading zoom.
+
+        The overview map shows the whole plan either way, and Fit (Ctrl+0) is one key away.
+        """
+        self.view.fit_all()
+        if self.scene is None or self.view.zoom() >= READING_ZOOM:
+            return
+        content = self.scene.content_rect()
+        self.view.set_zoom(READING_ZOOM)
+        half_width = self.view.viewport().width() / READING_ZOOM / 2
+        half_height = self.view.viewport().height() / READING_ZOOM / 2
+        y = min(content.center().y(), content.top() + half_height)  # the stage titles stay in view
+        self.view.centerOn(QPointF(content.left() + half_width, y))
 
     def _roadmap_reset(self) -> None:
         if self.document is not None:
