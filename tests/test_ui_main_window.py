@@ -303,3 +303,15 @@ def test_enter_on_a_card_edits_it_in_the_inspector_and_esc_returns(window, qtbot
     qtbot.keyClick(window.inspector.title, Qt.Key.Key_Escape)
     assert window.view.hasFocus()
     assert window.scene.selected_node_ids() == [node_id]
+
+
+def test_the_filter_menu_stays_open_while_ticking_boxes(window, qtbot):
+    menu = window.filter_menu
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitUntil(menu.isVisible)
+    done = menu.status_actions["done"]
+    menu.setActiveAction(done)
+    qtbot.keyClick(menu, Qt.Key.Key_Space)
+    assert not done.isChecked()
+    assert menu.isVisible()
+    menu.close()

@@ -6,7 +6,7 @@ for RoadmapScene.set_filter_visible.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -76,6 +76,22 @@ class FilterMenu(QMenu):
         stages = {k for k, a in self.stage_actions.items() if a.isChecked()}
         return {n.id for n in self.roadmap.nodes
                 if n.status.value in statuses and n.kind.value in kinds and n.stage in stages}
+
+    # Ticking several boxes in a row is the common case: keep the menu open for them.
+    def mouseReleaseEvent(self, event) -> None:
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        action = self.activeAction()
+        if (event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and action is not None and action.isCheckable() and action.isEnabled()):
+            action.trigger()
+            return
+        super().keyPressEvent(event)
 
     def reset(self) -> None:
         for group in (self.status_actions, self.kind_actions, self.stage_actions):
