@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         _shoot(app, window, out / f"focus-{suffix}.png")
         window.actions["focus_goal"].setChecked(False)
         window.editor.set_plan(goal=goal)
+        window.document.undo_stack.setClean()  # a throwaway plan: no "Modified" in later pictures
 
         # The planning panels, when they are installed.
         if window.next_steps is not None:
