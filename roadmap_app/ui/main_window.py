@@ -474,7 +474,8 @@ class MainWindow(QMainWindow):
         if self.minimap is None:
             return
         area = self.view.viewport().geometry()  # in the view's coordinates, without scroll bars
-        width, height = 200, 120
+        # Smaller in a short or narrow canvas, so it never covers most of it.
+        width, height = min(200, area.width() // 4), min(120, area.height() // 4)
         self.minimap.setGeometry(area.right() - width - 10, area.bottom() - height - 10, width, height)
         self.minimap.raise_()
 

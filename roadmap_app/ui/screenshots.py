@@ -144,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             window.next_steps_dock.raise_()
             window.resizeDocks([window.next_steps_dock], [430], Qt.Orientation.Vertical)
             window.edits.jump_to("edu-linear-algebra-calculus")
+            _settle(app)
+            _zoom_on(window, ["edu-linear-algebra-calculus", "edu-programming"], 0.62)
             _shoot(app, window, out / f"next-steps-{suffix}.png")
             window.resizeDocks([window.next_steps_dock], [210], Qt.Orientation.Vertical)
         window.dashboard_dock.raise_()
