@@ -286,3 +286,20 @@ def test_panels_have_accessible_names(qtbot, document):
     for widget in (bar, bar.goal_combo, bar.hours_spin, bar.date_label, steps, steps.tree):
         assert widget.accessibleName()
     assert QPoint  # imported for pos arithmetic in other tests
+
+
+def test_next_steps_tooltip_shows_markup_titles_literally(qtbot):
+    from PySide6.QtCore import Qt
+
+    from roadmap_app.document import RoadmapDocument
+    from roadmap_app.model import Node, Roadmap
+    from roadmap_app.ui.next_steps import COL_TITLE, NextStepsPanel
+
+    title = "<b>bold</b> <img src='file:///etc/passwd'>"
+    doc = RoadmapDocument(Roadmap(id="r", title="R", nodes=[Node(id="a", title=title, estimated_hours=2)]))
+    panel = NextStepsPanel(doc)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    item = panel.tree.topLevelItem(0)
+    tip = item.data(COL_TITLE, Qt.ItemDataRole.ToolTipRole)
+    assert "<b>" not in tip and "<img" not in tip and "&lt;b&gt;bold&lt;/b&gt;" in tip

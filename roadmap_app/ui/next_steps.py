@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Status
 from ..planning import Recommendation, Schedule, next_steps, schedule
+from .messages import tooltip
 
 DEBOUNCE_MS = 100
 MAX_ROWS = 50
@@ -143,7 +144,7 @@ class NextStepsPanel(QWidget):
     def _add_row(self, rec: Recommendation) -> None:
         item = QTreeWidgetItem([rec.title, f"{rec.hours:.1f} h", rec.stage, _why(rec), ""])
         item.setData(COL_TITLE, ID_ROLE, rec.id)
-        item.setToolTip(COL_TITLE, rec.title)
+        item.setToolTip(COL_TITLE, tooltip(rec.title))  # escaped: a title is never rich text
         item.setTextAlignment(COL_HOURS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.tree.addTopLevelItem(item)
         button = QPushButton("Start" if rec.status is Status.NOT_STARTED else "Started", self.tree)
