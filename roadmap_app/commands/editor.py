@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-import networkx as nx
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..document import RoadmapDocument
@@ -200,6 +199,8 @@ class Editor:
             return False
         if not kind.is_ordering:
             return True
+        import networkx as nx  # lazily, as in graph.build: not needed at startup
+
         ordering = nx.subgraph_view(graph, filter_edge=lambda u, v: graph[u][v]["kind"].is_ordering)
         return not nx.has_path(ordering, target, source)
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import networkx as nx
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..graph import to_digraph
 from ..model import Edge, Node, Position, Resource, Roadmap, Status, StatusChange
 from ..model.errors import UnknownNodeError
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported by to_digraph when a graph is first needed
 
 
 class RoadmapDocument(QObject):

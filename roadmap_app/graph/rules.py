@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from ..model import (
     CycleError,
@@ -14,6 +14,9 @@ from ..model import (
     SelfLoopError,
 )
 from .build import to_digraph
+
+if TYPE_CHECKING:
+    import networkx as nx  # imported lazily: loading a plan needs no networkx
 
 
 def _short(node_ids: list[str], limit: int = 8) -> str:
@@ -49,10 +52,33 @@ def validate_roadmap(roadmap: Roadmap) -> None:
         edge_keys.add(edge.key)
     if roadmap.plan.goal is not None and roadmap.plan.goal not in seen:
         raise DanglingEdgeError(f"plan.goal refers to missing node {roadmap.plan.goal}")
-    graph = to_digraph(roadmap, ordering_only=True)
-    if not nx.is_directed_acyclic_graph(graph):
+    if _has_ordering_cycle(roadmap):  # only then build the graph, to name the cycle
+        import networkx as nx
+
+        graph = to_digraph(roadmap, ordering_only=True)
         cycle = [u for u, _v in nx.find_cycle(graph)]
         raise CycleError(cycle)
+
+
+def _has_ordering_cycle(roadmap: Roadmap) -> bool:
+    """Kahn's algorithm on the ordering edges: several times faster than a networkx DiGraph."""
+    successors: dict[str, list[str]] = {}
+    indegree: dict[str, int] = dict.fromkeys((n.id for n in roadmap.nodes), 0)
+    for edge in roadmap.edges:
+        if edge.kind is EdgeKind.RELATED or edge.source not in indegree or edge.target not in indegree:
+            continue
+        successors.setdefault(edge.source, []).append(edge.target)
+        indegree[edge.target] += 1
+    ready = [node_id for node_id, degree in indegree.items() if degree == 0]
+    seen = 0
+    while ready:
+        node_id = ready.pop()
+        seen += 1
+        for target in successors.get(node_id, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return seen < len(indegree)
 
 
 def would_create_cycle(graph: nx.DiGraph, source: str, target: str) -> bool:
@@ -61,6 +87,8 @@ def would_create_cycle(graph: nx.DiGraph, source: str, target: str) -> bool:
         return True
     if source not in graph or target not in graph:
         return False
+    import networkx as nx
+
     return nx.has_path(graph, target, source)
 
 
@@ -77,5 +105,7 @@ def check_new_edge(roadmap: Roadmap, source: str, target: str, kind: EdgeKind) -
     if kind.is_ordering:
         graph = to_digraph(roadmap, ordering_only=True)
         if would_create_cycle(graph, source, target):
+            import networkx as nx
+
             path = nx.shortest_path(graph, target, source)
             raise CycleError(path, "would create a cycle: " + " -> ".join([*path, target]))
