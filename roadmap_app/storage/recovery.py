@@ -157,3 +157,40 @@ def remove_stale_recovery_temps(plan_path: Path | str | None = None) -> list[Pat
     for path in _files(plan_path)[:2]:
         removed += remove_stale_temps(recovery_dir(), for_name=path.name)
     return removed
+
+
+UNTITLED_PREFIX = "untitled-"
+
+
+def untitled_stand_in(session_id: str) -> Path:
+    """The key under which an untitled plan (no file yet) keeps its recovery copy.
+
+    Not a file anyone writes: it only names the copy (via its hash) and is
+    recorded in the copy's metadata, so `pending_untitled` can find it again.
+    """
+    return recovery_dir() / f"{UNTITLED_PREFIX}{session_id}.roadmap"
+
+
+def is_untitled_stand_in(path: Path | str) -> bool:
+    path = Path(path)
+    return path.parent == recovery_dir() and path.name.startswith(UNTITLED_PREFIX)
+
+
+def pending_untitled() -> list[RecoveryInfo]:
+    """Recovery copies of untitled plans to offer at startup, newest first.
+
+    Like pending_recovery: a copy is left out while a live session still has it.
+    """
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for meta in folder.glob("*.json"):
+        plan = _read_json(meta).get("plan_path")
+        if not isinstance(plan, str) or not is_untitled_stand_in(plan):
+            continue
+        info = pending_recovery(plan)
+        if info is not None:
+            found.append(info)
+    oldest = dt.datetime.min.replace(tzinfo=dt.UTC)
+    return sorted(found, key=lambda i: i.saved_at or oldest, reverse=True)

@@ -12,6 +12,7 @@ file and the problem, and the previous document stays open.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -38,6 +39,7 @@ from ..storage import (
     startup_cleanup,
     write_recovery,
 )
+from ..storage.recovery import untitled_stand_in
 from . import messages
 from .autosave import SnapshotCache
 from .recovery_prompt import offer_recovery
@@ -49,10 +51,6 @@ AUTOSAVE_DELAY_MS = 5_000  # the recovery copy trails the last edit by seconds, 
 Opened = tuple[RoadmapDocument, Loaded, PlanLock | None]
 SAVED, MODIFIED, SAVING, SAVE_FAILED = "Saved", "Modified", "Saving…", "Save failed"
 Button = QMessageBox.StandardButton
-
-
-def recovery_key(document: RoadmapDocument) -> Path:
-    return document.path or paths.data_dir() / "untitled.roadmap"
 
 
 class _JobSignals(QObject):
@@ -105,6 +103,10 @@ class FileController(QObject):
         self._jobs: dict[int, tuple[str, RoadmapDocument, int, Path]] = {}
         self._state = SAVED
         self.last_error = ""
+        # An untitled plan keeps its recovery copy under a stand-in key of its own.
+        self._session_id = uuid.uuid4().hex[:12]
+        self._untitled_count = 0
+        self.untitled_key: Path | None = None
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
         self._autosave.setInterval(AUTOSAVE_DELAY_MS)
@@ -112,13 +114,15 @@ class FileController(QObject):
 
     # -- the current document ---------------------------------------------
     def set_document(self, document: RoadmapDocument, loaded: Loaded | None = None,
-                     lock: PlanLock | None = None) -> None:
+                     lock: PlanLock | None = None, *, stand_in: Path | None = None) -> None:
         old = self.document
         if old is not None:
             old.undo_stack.cleanChanged.disconnect(self._clean_changed)
             old.changed.disconnect(self._schedule_autosave)
             self._close_session(old)
+        self._end_untitled_session(discard=False)  # a copy left behind is offered at the next start
         self.document, self.loaded, self.lock = document, loaded, lock
+        self._start_untitled_session(document, stand_in)
         if self._snapshots is not None:
             self._snapshots.deleteLater()
         self._snapshots = SnapshotCache(document, self)
@@ -142,6 +146,38 @@ class FileController(QObject):
         self.settings.last_plan = path
         self.settings.save()
 
+    def _start_untitled_session(self, document: RoadmapDocument, stand_in: Path | None) -> None:
+        if document.path is not None:
+            self.untitled_key = None
+            return
+        if stand_in is None:
+            self._untitled_count += 1
+            stand_in = untitled_stand_in(f"{self._session_id}-{self._untitled_count}")
+        self.untitled_key = stand_in
+        try:
+            mark_session_open(stand_in)  # lets the next start tell a crash from a clean exit
+        except (OSError, RoadmapError):
+            pass
+
+    def _end_untitled_session(self, *, discard: bool) -> None:
+        key, self.untitled_key = self.untitled_key, None
+        if key is None:
+            return
+        try:
+            if discard:
+                discard_recovery(key)
+            mark_session_closed(key)
+        except OSError:
+            pass
+
+    def recovery_key(self, document: RoadmapDocument) -> Path:
+        """Where the document's recovery copy is keyed: its file, or the untitled stand-in."""
+        if document.path is not None:
+            return document.path
+        if self.untitled_key is None:
+            self._start_untitled_session(document, None)
+        return self.untitled_key
+
     def _close_session(self, document: RoadmapDocument) -> None:
         if document.path is not None and self.lock is not None:
             try:
@@ -158,6 +194,7 @@ class FileController(QObject):
         self.pool.waitForDone()
         if self.document is not None:
             self._close_session(self.document)
+        self._end_untitled_session(discard=False)
 
     @property
     def state(self) -> str:
@@ -252,12 +289,27 @@ class FileController(QObject):
         name, _ = QFileDialog.getOpenFileName(self.window, "Open Roadmap", start, FILE_FILTER)
         return bool(name) and self.open_path(Path(name))
 
-    def new_document(self, roadmap: Roadmap) -> RoadmapDocument:
-        """An untitled plan (its first save asks where)."""
+    def new_document(self, roadmap: Roadmap, *, stand_in: Path | None = None) -> RoadmapDocument:
+        """An untitled plan (its first save asks where); `stand_in` reuses a recovered copy's key."""
         document = RoadmapDocument(roadmap, None)
         document.undo_stack.resetClean()  # an untitled plan is unsaved work
-        self.set_document(document)
+        self.set_document(document, stand_in=stand_in)
         return document
+
+    def adopt_untitled(self, roadmap: Roadmap, stand_in: Path) -> bool:
+        """Open a recovered untitled plan, keeping its recovery copy until it is saved or discarded."""
+        if not self.maybe_close():
+            return False
+        self.new_document(roadmap, stand_in=stand_in)
+        return True
+
+    def forget_untitled(self, stand_in: Path) -> None:
+        """The user discarded a recovered untitled plan."""
+        try:
+            discard_recovery(stand_in)
+            mark_session_closed(stand_in)
+        except OSError:
+            pass
 
     def create_plan(self, path: Path, roadmap: Roadmap) -> bool:
         """Write a brand-new plan at `path` now (first start) and open it."""
@@ -380,6 +432,8 @@ class FileController(QObject):
             self.save_failed.emit(error)
             return
         self.loaded = result.loaded
+        if self.untitled_key is not None and doc.path is not None:
+            self._end_untitled_session(discard=True)  # saved to a file: its own copy takes over
         if doc.undo_stack.index() == index:
             doc.undo_stack.setClean()
             self._set_state(SAVED)
@@ -409,7 +463,7 @@ class FileController(QObject):
         doc = self.document
         if doc is None or not doc.is_modified or doc.read_only_reason:
             return
-        self._start_write(doc, recovery_key(doc), "recovery")
+        self._start_write(doc, self.recovery_key(doc), "recovery")
 
     # -- closing -----------------------------------------------------------
     def maybe_close(self) -> bool:
@@ -427,7 +481,7 @@ class FileController(QObject):
             return self.save(wait=True) and not doc.is_modified
         if answer == Button.Discard:
             try:
-                discard_recovery(recovery_key(doc))
+                discard_recovery(self.recovery_key(doc))
             except OSError:
                 pass
             return True

@@ -54,7 +54,17 @@ def default_roadmap() -> Roadmap:
 
 
 def open_initial(window, argv_path: Path | None) -> None:
-    """The file from the command line, else the last plan, else the default plan."""
+    """The file from the command line, else the last plan, else the default plan.
+
+    Then an untitled plan whose work was recovered after a crash is offered.
+    """
+    from .recovery_prompt import offer_untitled_recovery
+
+    _open_first_plan(window, argv_path)
+    offer_untitled_recovery(window.files)
+
+
+def _open_first_plan(window, argv_path: Path | None) -> None:
     files = window.files
     default = paths.default_plan_path().absolute()
     last = window.settings.last_plan
