@@ -25,6 +25,7 @@ from ..commands.editor import Editor
 from ..document import RoadmapDocument
 from . import canvas_api, messages
 from .actions import Actions
+from .backup_dialog import restore_from_backup
 from .dialogs import ShortcutsDialog
 from .edit_controller import EditController
 from .file_controller import SAVING, FileController
@@ -162,8 +163,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setObjectName("menu_recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu = menu("&File", "menu_file", [
-            "new_from_template", "open", self.recent_menu, None, "save", "save_as", "revert", None,
-            "import", "export", None, "quit"])
+            "new_from_template", "open", self.recent_menu, None, "save", "save_as", "revert",
+            "restore_backup", None, "import", "export", None, "quit"])
         self.edit_menu = menu("&Edit", "menu_edit", [
             "undo", "redo", None, "add_node", "delete", "rename", "connect", None, "auto_layout", None,
             "find", "find_next", "select_all"])
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         a["save"].triggered.connect(lambda: self._save(f.save))
         a["save_as"].triggered.connect(lambda: self._save(f.save_as))
         a["revert"].triggered.connect(f.revert)
+        a["restore_backup"].triggered.connect(lambda: restore_from_backup(self))
         a["import"].triggered.connect(lambda: self._hook(self.import_handler, "Import"))
         a["export"].triggered.connect(lambda: self._hook(self.export_handler, "Export"))
         a["clear_recent"].triggered.connect(self._clear_recent)
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
             action.setChecked(statuses == {status})
         doc = self.document
         a["revert"].setEnabled(bool(doc and doc.path and doc.is_modified))
+        a["restore_backup"].setEnabled(bool(doc and doc.path))  # an untitled plan has no backups
 
     def selected_ids(self) -> list[str]:
         if self.scene is None or self.document is None:
