@@ -449,6 +449,16 @@ class MainWindow(QMainWindow):
             # Open after the drop returns, so a dialog does not block the drag source.
             QTimer.singleShot(0, lambda: self.files.open_path(path))
 
+    def _canvas_drag(self, event) -> bool:
+        """The scene accepts every drag, so a plan dropped on the canvas never reaches the window."""
+        if _dropped_file(event) is None:
+            return False
+        if event.type() == QEvent.Type.Drop:
+            self.dropEvent(event)
+        else:
+            event.acceptProposedAction()
+        return True
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and self.minimap is not None:
             self.minimap.update()
@@ -457,6 +467,8 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched, event) -> bool:
         if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
             self._place_minimap()
+        if watched is self.view.viewport() and event.type() in _DRAG_EVENTS and self._canvas_drag(event):
+            return True
         return super().eventFilter(watched, event)
 
     def showEvent(self, event) -> None:
@@ -481,6 +493,9 @@ class MainWindow(QMainWindow):
         width, height = min(200, area.width() // 4), min(120, area.height() // 4)
         self.minimap.setGeometry(area.right() - width - 10, area.bottom() - height - 10, width, height)
         self.minimap.raise_()
+
+
+_DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
 def _dropped_file(event) -> Path | None:
