@@ -97,16 +97,21 @@ def _run(argv: Sequence[str]) -> int:
     return int(args.handler(args) or 0)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+def _roadmap_error() -> type[Exception]:
+    # Imported late: the model pulls in pydantic, and the GUI paints its first frame before that.
     from ..model.errors import RoadmapError
 
+    return RoadmapError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
         code = _run(argv)
     except CliError as exc:
         print(str(exc), file=sys.stderr)
         code = exc.code
-    except RoadmapError as exc:
+    except _roadmap_error() as exc:  # evaluated only when something was raised
         print(f"roadmap-planner: {exc}", file=sys.stderr)
         code = EXIT_BAD_INPUT
     except KeyboardInterrupt:
