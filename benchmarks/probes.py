@@ -1,4 +1,4 @@
-"""Child-process probes: cold start of a bare Qt window and of the app.
+"""Child-process probe: cold start of a bare Qt window (the app has its own: roadmap_app/probe.py).
 
 Both print `PROBE {json}` with the wall-clock time of their first painted
 frame, so the parent compares like with like from the moment it spawned them.
