@@ -27,7 +27,17 @@ MAX_VALUES = 4_000_000  # by commas: a 20,000-node plan has well under a million
 
 # A float can only overflow with a 3-digit exponent or hundreds of digits, and
 # an int is only too long with 41+ digits: without these, no hook is needed.
-_RISKY_NUMBER = re.compile(rb"[eE][+-]?\d{3}|\d{41}")
+# The search is `[eE][+-]?\d{3}|\d{41}` done as one translate and three substring
+# searches: the regex took 0.25 s on a 10k-node plan, this takes ~15 ms.
+_NUMBER_SHAPES = bytes(
+    ord("0") if 48 <= c <= 57 else ord("e") if c in b"eE" else ord("+") if c in b"+-" else ord(" ")
+    for c in range(256)
+)
+
+
+def _risky_number(raw: bytes) -> bool:
+    shapes = raw.translate(_NUMBER_SHAPES)
+    return b"e000" in shapes or b"e+000" in shapes or b"0" * 41 in shapes
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
@@ -200,7 +210,7 @@ def loads(
         raise FileFormatError(f"too many values (more than {MAX_VALUES:,} items)")
     # Per-number hooks cost a Python call per number; only pay for them when
     # a number could overflow or be absurdly long (it may also be in a string).
-    risky = _RISKY_NUMBER.search(raw) is not None
+    risky = _risky_number(raw)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
