@@ -140,8 +140,9 @@ class Actions(QObject):
         ):
             action.setObjectName(name)
             action.setShortcuts(QKeySequence.keyBindings(keys))
-            if name == "action_redo" and QKeySequence("Ctrl+Shift+Z") not in action.shortcuts():
-                action.setShortcuts([*action.shortcuts(), QKeySequence("Ctrl+Shift+Z")])
+            if name == "action_redo":  # the menu shows the first key: make it Ctrl+Shift+Z everywhere
+                shift_z = QKeySequence("Ctrl+Shift+Z")
+                action.setShortcuts([shift_z, *(k for k in action.shortcuts() if k != shift_z)])
             self._describe(action, tip, icon)
             self._by_name[name] = action
         # The toolbar keeps short labels; the Edit menu shows "Undo Set status to Done".

@@ -400,7 +400,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         recent = self.settings.recent_files
         for index, path in enumerate(recent):
-            action = self.recent_menu.addAction(f"&{(index + 1) % 10} {path.name}")
+            # "&&": an & in a file name is shown, not taken as a mnemonic
+            action = self.recent_menu.addAction(f"&{(index + 1) % 10} {path.name.replace('&', '&&')}")
             action.setObjectName(f"action_recent_{index}")
             action.setToolTip(messages.tooltip(str(path)))
             action.setStatusTip(str(path))
