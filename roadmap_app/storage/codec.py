@@ -139,8 +139,19 @@ def _loads(data: bytes, *, allow_newer: bool) -> Loaded:
     )
 
 
+CHUNKED_DUMP_FROM = 500  # nodes + edges
+
+
 def to_jsonable(roadmap: Roadmap) -> dict[str, Any]:
-    return roadmap.model_dump(mode="json", exclude_none=False)
+    if len(roadmap.nodes) + len(roadmap.edges) < CHUNKED_DUMP_FROM:
+        return roadmap.model_dump(mode="json", exclude_none=False)
+    # Item by item for big plans: one model_dump of a 10k-node plan runs in Rust for
+    # ~0.1 s holding the GIL, which froze the UI thread while a worker autosaved.
+    # Between items the GIL is handed over. Same dict either way.
+    out = roadmap.model_dump(mode="json", exclude_none=False, exclude={"nodes", "edges"})
+    out["nodes"] = [node.model_dump(mode="json", exclude_none=False) for node in roadmap.nodes]
+    out["edges"] = [edge.model_dump(mode="json", exclude_none=False) for edge in roadmap.edges]
+    return out
 
 
 def dumps(roadmap: Roadmap, *, envelope_extra: dict[str, Any] | None = None) -> bytes:
