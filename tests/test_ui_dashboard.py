@@ -68,7 +68,7 @@ def test_gantt_shows_only_the_rows_that_fit_and_follows_resizes(panel, qtbot):
     assert min(r.height() for r in rects) > 0
     first = panel.gantt_labels.items[0]
     assert first.text() != LONG and first.text().endswith("…")  # elided...
-    assert first.toolTip().splitlines()[0] == LONG  # ...the full title in the tooltip
+    assert LONG in first.toolTip().splitlines()[0]  # ...the full title in the tooltip
     assert "of 30" in panel.gantt_plot.getPlotItem().titleLabel.text
 
     panel.resize(900, 800)
@@ -144,3 +144,20 @@ def test_chart_text_is_never_below_nine_points(panel, qtbot):
     qtbot.waitUntil(lambda: panel.gantt_labels.items[0].font().pointSizeF() >= 9, timeout=2000)
     assert panel.chart_font().pointSizeF() >= 9
     assert_no_overlap(visible_rects(panel.gantt_labels))
+
+
+def test_row_label_tooltips_show_markup_titles_and_stages_literally(qtbot, qapp):
+    from roadmap_app.ui.dashboard import DashboardPanel
+
+    title, stage = "<b>x</b> <img src='file:///etc/passwd'>", "<i>Stage</i>"
+    roadmap = Roadmap(id="m", title="M", nodes=[Node(id="a", title=title, stage=stage, estimated_hours=5)])
+    roadmap.plan.goal = "a"
+    widget = DashboardPanel(RoadmapDocument(roadmap))
+    qtbot.addWidget(widget)
+    widget.resize(900, 450)
+    widget.show()
+    qtbot.waitUntil(lambda: bool(widget.gantt_labels.items) and bool(widget.stage_labels.items), timeout=2000)
+    for labels in (widget.gantt_labels, widget.stage_labels):
+        tip = labels.items[0].toolTip()
+        assert "<b>" not in tip and "<img" not in tip and "<i>" not in tip, tip
+        assert "&lt;" in tip

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..planning import Schedule, burnup, goal_scope, schedule, stage_hours, summary
+from .messages import tooltip as plain_tooltip
 
 DEBOUNCE_MS = 100
 DAY = 86_400.0
@@ -152,7 +153,7 @@ class RowLabels:
             item = QGraphicsSimpleTextItem(self._axis)
             item.setFont(font)
             item.setBrush(QColor(colour))
-            item.setToolTip(tip)
+            item.setToolTip(plain_tooltip(tip))  # node titles and stage names are user text
             self.items.append(item)
         self.place()
 
@@ -619,8 +620,8 @@ class DashboardPanel(QWidget):
         if 0 <= row < len(self._stages) and abs(point.y() - row) <= 0.35:
             stage, done, left = self._stages[row]
             if 0 <= point.x() <= done + left:
-                QToolTip.showText(QCursor.pos(), f"{stage or '(no stage)'}\n{done:.0f} h done · "
-                                  f"{left:.0f} h remaining", self.stage_plot)
+                text = f"{stage or '(no stage)'}\n{done:.0f} h done · {left:.0f} h remaining"
+                QToolTip.showText(QCursor.pos(), plain_tooltip(text), self.stage_plot)
                 return
         QToolTip.hideText()
 
@@ -717,8 +718,8 @@ class DashboardPanel(QWidget):
                 self._tip_shown = False
             return
         self.gantt_plot.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
-        QToolTip.showText(QCursor.pos(), self._entry_text(entry) + "\nClick to show it on the canvas",
-                          self.gantt_plot)
+        text = self._entry_text(entry) + "\nClick to show it on the canvas"
+        QToolTip.showText(QCursor.pos(), plain_tooltip(text), self.gantt_plot)
         self._tip_shown = True
 
     def _gantt_click(self, event) -> None:
