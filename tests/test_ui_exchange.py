@@ -396,3 +396,16 @@ def test_update_from_a_broken_file_is_one_message(window, exchange, tmp_path, di
     source.write_bytes(b'{"format": "roadmap-planner", "schema_version": 1, "roadmap": {')
     assert exchange.update_from(source) is False
     assert len(dialogs.errors) == 1 and "broken.roadmap" in dialogs.errors[0][1]
+
+
+def test_the_progress_label_shows_a_markup_file_name_literally(window, exchange, tmp_path):
+    from PySide6.QtWidgets import QLabel
+
+    progress = exchange._progress_dialog(tmp_path / "<b>x.png")
+    try:
+        label = progress.findChild(QLabel)
+        assert label.textFormat() == Qt.TextFormat.PlainText
+        assert "“<b>x.png”" in label.text()
+    finally:
+        progress.close()
+        exchange.progress = None

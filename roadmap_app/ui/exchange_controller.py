@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMenu, QProgressDialog
 
 from ..interchange import formats
 from ..interchange.filenames import safe_file_stem
@@ -302,7 +302,10 @@ class ExchangeController(QObject):
         return True
 
     def _progress_dialog(self, path: Path) -> QProgressDialog:
-        progress = QProgressDialog(f"Exporting “{path.name}”…", "Cancel", 0, 100, self.w)
+        progress = QProgressDialog("", "Cancel", 0, 100, self.w)
+        label = QLabel(f"Exporting “{path.name}”…")
+        label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is user text, never rich text
+        progress.setLabel(label)
         progress.setObjectName("export_progress")
         progress.setWindowTitle("Export")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
