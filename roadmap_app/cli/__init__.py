@@ -77,7 +77,25 @@ def _wants_gui(argv: Sequence[str]) -> bool:
     return not (first in COMMANDS or first.startswith("-"))
 
 
+def _looks_like_a_command(word: str) -> bool:
+    """A bare word that names no file is a mistyped command, not a plan to open."""
+    return not (os.sep in word or "." in word or os.path.lexists(word))
+
+
+def _no_display() -> bool:
+    # Without X11, Wayland or a chosen Qt platform, Qt's xcb plugin aborts the process
+    # with a core dump; on Linux we can tell beforehand and say so in one line.
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def _run_gui(argv: Sequence[str]) -> int:
+    if _no_display() and "-platform" not in argv:
+        raise CliError(
+            "roadmap-planner: no display found; start the app from a desktop session "
+            "(or set QT_QPA_PLATFORM=offscreen), or use a command: roadmap-planner --help"
+        )
     from ..app import run_app  # the GUI imports Qt; only now
 
     return run_app(list(argv))
@@ -85,6 +103,13 @@ def _run_gui(argv: Sequence[str]) -> int:
 
 def _run(argv: Sequence[str]) -> int:
     if _wants_gui(argv):
+        if argv and _looks_like_a_command(argv[0]):
+            build_parser().print_usage(sys.stderr)
+            raise CliError(
+                f"roadmap-planner: unknown command {argv[0]!r} (choose from {', '.join(COMMANDS)}); "
+                "to open a plan, give its file name",
+                EXIT_USAGE,
+            )
         return _run_gui(argv)
     parser = build_parser()
     args = parser.parse_args(list(argv))
