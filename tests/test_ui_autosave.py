@@ -58,3 +58,17 @@ def test_priming_fills_the_cache_in_idle_slices(qtbot):
     qtbot.waitUntil(lambda: not cache._timer.isActive(), timeout=5000)
     first = document.roadmap.nodes[0]
     assert cache.copy_of(first) is cache.copy_of(first)
+
+
+def test_primed_copies_serve_the_first_snapshot_and_later_edits_show(qtbot):
+    document, editor = _doc()
+    cache = SnapshotCache(document)
+    cache.prime()
+    node = document.roadmap.nodes[2]
+    qtbot.waitUntil(lambda: not cache._timer.isActive(), timeout=5000)
+    primed = cache.copy_of(document.roadmap.nodes[1])
+    editor.set_status([node.id], Status.DONE)  # after priming: reported, so copied again
+    shot = cache.snapshot()
+    assert shot.nodes[1] is primed
+    assert shot.node(node.id).status is Status.DONE
+    assert codec.dumps(shot) == codec.dumps(document.roadmap)
