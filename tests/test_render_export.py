@@ -168,3 +168,13 @@ def test_cli_exports_png_from_template(tmp_path, capsys):
             raw += data[pos + 8:pos + 8 + length]
         pos += 12 + length
     assert len(zlib.decompress(raw)) == image.height() * (1 + 3 * image.width())
+
+
+def test_pdf_appendix_text_copies_urls_letter_for_letter(tmp_path, qapp):
+    pypdf = pytest.importorskip("pypdf")
+    roadmap = load_template("ml-architect")
+    out = tmp_path / "r.pdf"
+    export_image(roadmap, out)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages[1:])
+    assert "\ufb01" not in text and "\ufb02" not in text  # no fi/fl ligatures in copied text
+    assert "https://stackoverflow.com/" in text

@@ -60,6 +60,9 @@ def build_appendix(roadmap: Roadmap) -> QTextDocument:
     document = QTextDocument()
     font = QFont("DejaVu Sans")
     font.setPointSizeF(9.5)
+    # No ligatures: text copied from the PDF (a URL such as stackoverflow.com) must be the
+    # letters themselves, not U+FB02; only shaping makes ligatures, and Latin text needs none.
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     document.setDefaultFont(font)
     document.setDefaultStyleSheet("h1 { font-size: 18pt; } h2 { font-size: 14pt; color: #1d4f91; }"
                                   " h3 { font-size: 11pt; margin-bottom: 0; } a { color: #0b5cad; }")
