@@ -178,3 +178,16 @@ def test_pdf_appendix_text_copies_urls_letter_for_letter(tmp_path, qapp):
     text = "".join(page.extract_text() for page in pypdf.PdfReader(str(out)).pages[1:])
     assert "\ufb01" not in text and "\ufb02" not in text  # no fi/fl ligatures in copied text
     assert "https://stackoverflow.com/" in text
+
+
+def test_pdf_first_page_draws_the_cards_in_full_detail(tmp_path, qapp):
+    """The map page is vector: it carries the cards' titles, not the zoomed-out blocks."""
+    pypdf = pytest.importorskip("pypdf")
+    roadmap = load_template("ml-architect")
+    out = tmp_path / "r.pdf"
+    export_image(roadmap, out)
+    first = unicodedata.normalize("NFKC", pypdf.PdfReader(str(out)).pages[0].extract_text())
+    flat = " ".join(first.split())
+    shown = [n.title for n in roadmap.nodes if " ".join(n.title.split()[:2]) in flat]
+    assert len(shown) >= len(roadmap.nodes) // 2, flat[:300]
+    assert "Linear algebra and" in flat and "Hands-on projects and" in flat

@@ -8,6 +8,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QS
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from ..canvas.lod import FULL_FROM
 from ..model import Roadmap
 from ..storage import atomic_write
 from .appendix import build_appendix
@@ -60,6 +61,18 @@ def _first_page_size(src: QRectF, options: ExportOptions, roadmap: Roadmap) -> Q
     return QPageSize(QSizeF(width_mm, height_mm), QPageSize.Unit.Millimeter, "Roadmap")
 
 
+def _pdf_resolution(src: QRectF, first: QPageSize) -> int:
+    """Device pixels per inch that draw the cards at full detail (titles, status, hours).
+
+    The canvas picks a card's detail from the painter's scale in device pixels, and a PDF
+    stays vector however fine its pixels are: at 150 dpi a 70-node roadmap on an A3 page
+    would be drawn as blank blocks. Capped so a 10,000-node plan stays an overview.
+    """
+    width_in = max(first.size(QPageSize.Unit.Inch).width() - 20 / 25.4, 1.0)
+    wanted = FULL_FROM * 1.1 * src.width() / width_in
+    return int(min(max(wanted, 150), 1200))
+
+
 def export_pdf(scene, roadmap: Roadmap, src: QRectF, path: Path, options: ExportOptions) -> ExportResult:
     """Page 1: the roadmap fitted on an A3-wide page. Then the appendix, A4 portrait."""
     data = QByteArray()
@@ -68,8 +81,8 @@ def export_pdf(scene, roadmap: Roadmap, src: QRectF, path: Path, options: Export
     writer = QPdfWriter(buffer)
     writer.setTitle(roadmap.title)
     writer.setCreator("Roadmap Planner")
-    writer.setResolution(150)
     first = _first_page_size(src, options, roadmap)
+    writer.setResolution(_pdf_resolution(src, first))
     writer.setPageLayout(QPageLayout(first, QPageLayout.Orientation.Portrait,
                                      QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter))
     painter = QPainter(writer)
