@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import zlib
@@ -191,3 +192,29 @@ def test_pdf_first_page_draws_the_cards_in_full_detail(tmp_path, qapp):
     shown = [n.title for n in roadmap.nodes if " ".join(n.title.split()[:2]) in flat]
     assert len(shown) >= len(roadmap.nodes) // 2, flat[:300]
     assert "Linear algebra and" in flat and "Hands-on projects and" in flat
+
+
+def test_a_markup_title_pointing_at_a_real_image_is_literal_in_pdf_and_svg(tmp_path, qapp):
+    """The title names an image that exists: it must be shown as text and never loaded."""
+    pypdf = pytest.importorskip("pypdf")
+    picture = tmp_path / "secret.png"
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    image.save(str(picture))
+    title = f'<img src="{picture.as_uri()}">'
+    roadmap = Roadmap(id="h", title="<b>x</b>", nodes=[
+        Node(id="a", title=title, stage="Education", notes="<b>x</b>",
+             resources=[Resource(id="r", title=title, url=picture.as_uri(), kind=ResourceKind.BOOK)]),
+    ])
+    pdf, svg = tmp_path / "h.pdf", tmp_path / "h.svg"
+    export_image(roadmap, pdf)
+    export_image(roadmap, svg)
+    data = pdf.read_bytes()
+    assert not re.search(rb"/Subtype\s*/Image", data)  # no image XObject: the file was not read
+    text = " ".join(unicodedata.normalize("NFKC", "".join(
+        p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages)).split())
+    assert title in text and "<b>x</b>" in text
+    svg_text = svg.read_text(encoding="utf-8")
+    root = ET.fromstring(svg_text)
+    assert not [el for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "image"]
+    assert "&lt;img" in svg_text and "src=&quot;file://" in svg_text  # wrapped and elided on the card
