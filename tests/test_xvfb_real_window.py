@@ -74,7 +74,9 @@ def _command() -> list[str]:
 
 
 def _env(tmp_path: Path, display: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("QT_", "XDG_", "WAYLAND"))}
+    # No ROADMAP_PLANNER_HOME: the app must find its folders from HOME and XDG like a user's.
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("QT_", "XDG_", "WAYLAND", "ROADMAP_PLANNER"))}
     home = tmp_path / "home"
     env.update(
         DISPLAY=display,
@@ -85,7 +87,6 @@ def _env(tmp_path: Path, display: str) -> dict[str, str]:
         XDG_STATE_HOME=str(home / ".local/state"),
         XDG_CACHE_HOME=str(home / ".cache"),
         XDG_RUNTIME_DIR=str(tmp_path / "runtime"),
-        ROADMAP_PLANNER_HOME=str(tmp_path / "planner"),
     )
     (tmp_path / "runtime").mkdir(mode=0o700)
     return env
@@ -119,7 +120,8 @@ def test_real_window_starts_paints_and_quits_with_ctrl_q(xvfb_display, tmp_path)
                        capture_output=True)
         code = app.wait(20)
         assert code == 0, _log(log)
-        assert (tmp_path / "planner" / "data" / "my-plan.roadmap").is_file()
+        assert (tmp_path / "home/.local/share/roadmap-planner/my-plan.roadmap").is_file()
+        assert (tmp_path / "home/.config/roadmap-planner/settings.json").is_file()
     finally:
         if app.poll() is None:
             app.kill()
