@@ -77,6 +77,10 @@ def measure(smoke: bool) -> list[Row]:
     big = 2000 if smoke else 10_000
     roadmap = synthetic_roadmap(big, seed=2)
     seconds = best_of(lambda: layout(roadmap, respect_positions=False), repeat=1 if smoke else 3)
+    # The time is met; the app still lays out on the UI thread (a plan opened without saved
+    # positions, and Auto-layout), so the row is not claimed as met.
     rows.append(Row(f"Full layout of {big} nodes", seconds, "s", "target 1 s", "≤ 1 s, off the UI thread",
-                    seconds <= 1.0, ""))
+                    False,
+                    f"{seconds:.2f} s meets the time, but the app runs it on the UI thread (opening a plan "
+                    "without saved positions, Auto-layout); a worker thread would still share the GIL"))
     return rows
