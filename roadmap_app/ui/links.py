@@ -2,11 +2,15 @@
 
 Only http and https URLs with a host ever reach QDesktopServices.openUrl:
 `file:`, `javascript:`, custom schemes and the like are refused with a message.
-A link that came from someone else's file (origin "imported") shows its host
-and asks before its first open in this session.
+A link that came from someone else's file shows its host and asks before its
+first open in this session: origin "imported", and also a "template" link that
+no built-in roadmap ships (a shared .roadmap file can claim that origin).
 """
 
 from __future__ import annotations
+
+import functools
+import json
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -26,6 +30,31 @@ def safe_url(text: str) -> QUrl | None:
     return url
 
 
+@functools.cache
+def shipped_urls() -> frozenset[str]:
+    """The links of the built-in roadmaps: they come with the app, like the user's own."""
+    from .. import templates
+
+    urls: set[str] = set()
+    for template_id in templates.template_ids():
+        try:
+            doc = json.loads(templates.template_bytes(template_id))
+            nodes = doc["roadmap"]["nodes"]
+        except (ValueError, KeyError, TypeError, OSError):
+            continue
+        for node in nodes:
+            for resource in node.get("resources", []) if isinstance(node, dict) else []:
+                if isinstance(resource, dict) and isinstance(resource.get("url"), str):
+                    urls.add(resource["url"].strip())
+    return frozenset(urls)
+
+
+def from_someone_else(text: str, origin: Origin) -> bool:
+    if origin is Origin.USER:
+        return False
+    return origin is Origin.IMPORTED or text.strip() not in shipped_urls()
+
+
 class LinkOpener:
     """Remembers which imported hosts the user already confirmed this session."""
 
@@ -43,10 +72,10 @@ class LinkOpener:
             )
             return False
         host = url.host().lower()
-        if origin is Origin.IMPORTED and host not in self.confirmed_hosts:
+        if from_someone_else(text, origin) and host not in self.confirmed_hosts:
             answer = messages.ask(
                 parent, "Open link from an imported roadmap?",
-                f"This link came from an imported file and opens {host}.",
+                f"This link came from a file made elsewhere and opens {host}.",
                 f"Full address: {url.toString()}\n\nOpen it in your browser?",
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
