@@ -218,3 +218,27 @@ def test_a_markup_title_pointing_at_a_real_image_is_literal_in_pdf_and_svg(tmp_p
     root = ET.fromstring(svg_text)
     assert not [el for el in root.iter() if el.tag.rsplit("}", 1)[-1] == "image"]
     assert "&lt;img" in svg_text and "src=&quot;file://" in svg_text  # wrapped and elided on the card
+
+
+def test_dpi_scales_the_png_and_records_its_resolution(tmp_path, qapp):
+    roadmap = load_template("swe-to-mle")
+    plain, fine = tmp_path / "a.png", tmp_path / "b.png"
+    export_image(roadmap, plain, ExportOptions(scale=0.5))
+    export_image(roadmap, fine, ExportOptions(dpi=96))
+    a, b = QImage(str(plain)), QImage(str(fine))
+    assert abs(b.width() / a.width() - 2) < 0.01 and abs(b.height() / a.height() - 2) < 0.02
+    assert round(b.dotsPerMeterX() * 0.0254) == 96  # the pHYs chunk
+    assert b"pHYs" not in plain.read_bytes()
+
+
+def test_title_legend_and_summary_can_be_left_out(tmp_path, qapp):
+    roadmap = load_template("swe-to-mle")
+    full, bare = tmp_path / "full.svg", tmp_path / "bare.svg"
+    export_image(roadmap, full)
+    export_image(roadmap, bare, ExportOptions(include_title=False, include_legend=False,
+                                              include_summary=False))
+    full_text, bare_text = full.read_text(encoding="utf-8"), bare.read_text(encoding="utf-8")
+    for shown, text in ((True, full_text), (False, bare_text)):
+        assert (f">{roadmap.title}</text>" in text) is shown  # the title
+        assert (">Prerequisite</text>" in text) is shown  # the legend
+        assert ("0 of 26 done" in text) is shown  # the progress summary (bands say "0 of N done")
