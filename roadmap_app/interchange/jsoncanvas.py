@@ -33,6 +33,7 @@ import networkx as nx
 
 from ..model import EdgeKind, NodeKind, Origin, ResourceKind, Roadmap, Status
 from ..model.text import MAX_TEXT, MAX_TITLE
+from ..safety import is_web_url
 from ..storage import safejson
 from ..storage.errors import FileFormatError
 from .common import (
@@ -47,7 +48,7 @@ from .common import (
     safe_id,
     stem_id_and_title,
 )
-from .markdown import escape, escape_block, is_web_url, link_target
+from .markdown import escape, escape_block, link_target
 from .report import ImportReport
 
 STATUS_COLORS = {Status.DONE: "4", Status.IN_PROGRESS: "5", Status.SKIPPED: "2"}

@@ -22,6 +22,7 @@ import re
 from urllib.parse import quote
 
 from ..model import Node, Resource, Roadmap, Status
+from ..safety import is_web_url
 from .common import nodes_by_stage
 
 NO_STAGE_HEADING = "Other"
@@ -43,10 +44,6 @@ def escape_block(text: str) -> str:
         line = _SPECIAL.sub(r"\\\1", line.rstrip())
         lines.append(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
     return "\n".join(lines).strip("\n")
-
-
-def is_web_url(url: str) -> bool:
-    return bool(re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE))
 
 
 def link_target(url: str) -> str:
