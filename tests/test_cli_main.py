@@ -76,3 +76,26 @@ def test_an_unexpected_error_is_one_line_and_exit_1(tmp_path, capsys, monkeypatc
     monkeypatch.delenv("ROADMAP_PLANNER_DEBUG", raising=False)
     assert main(["templates"]) == 1
     assert capsys.readouterr().err == "roadmap-planner: internal error: ValueError: boom\n"
+
+
+@pytest.mark.parametrize("where", ["long-name", "under-a-file"])
+@pytest.mark.parametrize("argv", [
+    ["new", "-t", "ds-to-llm", "-o", "{out}.roadmap"],
+    ["convert", "{plan}", "-o", "{out}.canvas"],
+    ["export", "--template", "ds-to-llm", "-o", "{out}.svg"],
+], ids=["new", "convert", "export-svg"])
+def test_an_unwritable_output_name_is_one_line_naming_it(argv, where, tmp_path, capsys):
+    plan = tmp_path / "plan.roadmap"
+    assert main(["new", "-t", "ds-to-llm", "-o", str(plan)]) == 0
+    before = plan.read_bytes()
+    out = tmp_path / ("x" * 300) if where == "long-name" else plan / "inside"
+    capsys.readouterr()
+    code = main([a.format(plan=plan, out=out) for a in argv])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert len(err.splitlines()) == 1 and err.startswith(str(out)), err
+    assert "internal error" not in err and "cannot be read" not in err and "File exists" not in err
+    expected = "File name too long" if where == "long-name" else f"{plan} is not a folder"
+    assert expected in err
+    assert plan.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.roadmap"]

@@ -241,3 +241,14 @@ def test_symlink_loop_is_a_save_error(tmp_path):
     loop.symlink_to(loop)
     with pytest.raises(SaveError, match="cannot be followed"):
         atomic_write(loop, NEW)
+
+
+def test_a_name_too_long_or_a_file_in_the_folder_path_is_a_save_error(tmp_path):
+    with pytest.raises(SaveError, match="could not save: File name too long"):
+        atomic_write(tmp_path / ("x" * 300 + ".roadmap"), NEW)
+    blocker = tmp_path / "plan.roadmap"
+    blocker.write_bytes(OLD)
+    with pytest.raises(SaveError, match=f"could not save: {blocker} is not a folder"):
+        atomic_write(blocker / "sub" / "x.roadmap", NEW)
+    assert blocker.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.roadmap"]

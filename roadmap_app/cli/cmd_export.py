@@ -12,6 +12,7 @@ import argparse
 import os
 import sys
 
+from ..model.errors import RoadmapError
 from . import EXIT_OK, EXIT_USAGE, CliError
 from ._interchange import check_writable, one_line, read_any, write_any
 
@@ -67,7 +68,11 @@ def _export_image(roadmap, args: argparse.Namespace) -> int:
         theme=args.theme, scale=args.scale, focus_node=args.focus,
         scope=ExportScope.FOCUS if args.focus else ExportScope.ALL,
     )
-    result = export_image(roadmap, args.output, options)
+    try:
+        result = export_image(roadmap, args.output, options)
+    except RoadmapError as exc:  # one line `OUT: message` (SaveError and most ExportErrors name it)
+        message = str(exc) if str(args.output) in str(exc) else f"{args.output}: {exc}"
+        raise CliError(one_line(message)) from None
     if getattr(result, "message", ""):
         print(one_line(f"{args.output}: {result.message}"), file=sys.stderr)
     return EXIT_OK
@@ -76,8 +81,8 @@ def _export_image(roadmap, args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     from ..interchange.formats import is_image
 
-    if not (0.05 <= args.scale <= 32):
-        raise CliError(f"--scale {args.scale:g}: use a scale from 0.05 to 32", EXIT_USAGE)
+    if not (0.05 <= args.scale <= 16):  # the renderer's own limit (render.options)
+        raise CliError(f"--scale {args.scale:g}: use a scale from 0.05 to 16", EXIT_USAGE)
     image = is_image(args.output)
     if not image:
         check_writable(args.output)

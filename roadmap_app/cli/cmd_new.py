@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..storage import SaveError, save
+from ..storage.atomic import describe_os_error
 from ..templates import MAIN_TEMPLATE, UnknownTemplateError, load_template
 from . import CliError
 
@@ -25,10 +26,14 @@ def run(args: argparse.Namespace) -> int:
         roadmap = load_template(args.template)
     except UnknownTemplateError as exc:
         raise CliError(f"roadmap-planner new: {exc}") from None
-    if target.is_dir():
+    try:
+        is_dir, exists = target.is_dir(), target.exists()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise CliError(f"{target}: {describe_os_error(exc)}") from None
+    if is_dir:
         raise CliError(f"{target}: is a folder, not a file")
     # Refuse before writing anything: a plan holds the user's progress.
-    if target.exists() and not args.force:
+    if exists and not args.force:
         raise CliError(f"{target}: already exists (use --force to overwrite it)")
     try:
         save(target, roadmap)

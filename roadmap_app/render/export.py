@@ -30,7 +30,8 @@ def export_image(
     if not roadmap.nodes:
         raise ExportError(f"{path}: the roadmap has no nodes to draw")
     if not path.parent.is_dir():
-        raise ExportError(f"{path}: the folder {path.parent} does not exist")
+        missing = "is not a folder" if path.parent.exists() else "does not exist"
+        raise ExportError(f"{path}: the folder {path.parent} {missing}")
     scene = scene or build_scene(roadmap, options)
     src = source_rect(scene, roadmap, options)
     if src.isEmpty():

@@ -116,7 +116,11 @@ def atomic_write(
     target keeps its permission bits; a new one gets `mode`.
     """
     target = Path(target)
-    if target.is_symlink():
+    try:
+        is_link = target.is_symlink()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise SaveError(f"{target}: could not save: {describe_os_error(exc)}") from None
+    if is_link:
         # Replace the file the link points to, not the link: a plan kept in a
         # dotfiles repo or a synced folder through a symlink stays linked.
         try:
@@ -133,7 +137,12 @@ def atomic_write(
     tmp = temp_path_for(target)
     old: Path | None = None
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # a file in the way ("File exists" would mislead)
+            blocker = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()),
+                           directory)
+            raise OSError(errno.ENOTDIR, f"{blocker} is not a folder") from None
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
         try:
             _write_all(fd, data)
