@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from roadmap_app.probe import peak_rss_mb
 
 from .common import Row, child_env, run_probe
 
@@ -68,5 +69,5 @@ def measure(smoke: bool) -> list[Row]:
 
 if __name__ == "__main__":
     data = _export(int(sys.argv[1]), Path(sys.argv[2]), None)
-    data["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    data["maxrss_mb"] = peak_rss_mb()  # not ru_maxrss: that keeps the parent's peak across exec
     print("PROBE " + json.dumps(data), flush=True)

@@ -25,8 +25,8 @@ def _dot_source(roadmap) -> str:
     return "\n".join(lines), index
 
 
-def run_dot(roadmap, timeout: float) -> tuple[float, dict[str, tuple[float, float]]] | None:
-    """Seconds dot takes and its node centres (in points), or None if dot is missing."""
+def run_dot(roadmap, timeout: float, runs: int = 3) -> tuple[float, dict[str, tuple[float, float]]] | None:
+    """Seconds dot takes (its best of `runs`) and its node centres (in points), or None if missing."""
     dot = shutil.which("dot")
     if dot is None:
         return None
@@ -35,10 +35,12 @@ def run_dot(roadmap, timeout: float) -> tuple[float, dict[str, tuple[float, floa
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "g.dot"
         path.write_text(source)
-        start = time.perf_counter()
-        out = subprocess.run([dot, "-Tplain", str(path)], capture_output=True, text=True,
-                             timeout=timeout, check=True).stdout
-        seconds = time.perf_counter() - start
+        seconds = float("inf")
+        for _ in range(runs):  # its best run, as ours is
+            start = time.perf_counter()
+            out = subprocess.run([dot, "-Tplain", str(path)], capture_output=True, text=True,
+                                 timeout=timeout, check=True).stdout
+            seconds = min(seconds, time.perf_counter() - start)
     centres = {}
     for line in out.splitlines():
         parts = line.split()
@@ -56,8 +58,8 @@ def measure(smoke: bool) -> list[Row]:
     rows = []
     n = 200 if smoke else 1000
     roadmap = synthetic_roadmap(n, seed=1)
-    ours = best_of(lambda: layout(roadmap, respect_positions=False), repeat=3 if smoke else 7)
-    dot = run_dot(roadmap, timeout=60)
+    ours = best_of(lambda: layout(roadmap, respect_positions=False), repeat=3 if smoke else 7, fastest=True)
+    dot = run_dot(roadmap, timeout=60, runs=1 if smoke else 3)
     if dot is None:
         rows.append(Row(f"Full layout of {n} nodes", ours, "s", "Graphviz dot: not installed", "≤ 0.1x dot",
                         None, "dot missing: install graphviz; comparison skipped"))
@@ -76,7 +78,8 @@ def measure(smoke: bool) -> list[Row]:
                         "≤ 1.3x dot", c_ratio <= 1.3, f"{c_ratio:.2f}x dot"))
     big = 2000 if smoke else 10_000
     roadmap = synthetic_roadmap(big, seed=2)
-    seconds = best_of(lambda: layout(roadmap, respect_positions=False), repeat=1 if smoke else 3)
+    seconds = best_of(lambda: layout(roadmap, respect_positions=False), repeat=1 if smoke else 3,
+                      fastest=True)
     # The time is met; the app still lays out on the UI thread (a plan opened without saved
     # positions, and Auto-layout), so the row is not claimed as met.
     rows.append(Row(f"Full layout of {big} nodes", seconds, "s", "target 1 s", "≤ 1 s, off the UI thread",

@@ -46,11 +46,10 @@ def run_app(argv: list[str]) -> int:
         if path is not None:
             for module in PURE_PYTHON_FIRST:
                 importlib.import_module(module)
-        from PySide6.QtWidgets import QApplication
+        # The splash module imports PySide6 itself: a module imported after PySide6 costs more.
+        from .ui.splash import application, show_splash
 
-        from .ui.splash import show_splash
-
-        app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "roadmap-planner", *argv])
+        app = application([sys.argv[0] if sys.argv else "roadmap-planner", *argv])
         probe = FirstFrameProbe(app) if probe_requested() == FIRST_FRAME else None
         splash = show_splash(path, before_show=probe.watch_first if probe else None)
         if probe is not None:

@@ -28,8 +28,24 @@ def requested() -> str:
     return os.environ.get(PROBE_ENV, "")
 
 
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    VmHWM, not ru_maxrss: on Linux ru_maxrss survives exec, so a child of a big
+    process (the benchmark runner) would report its parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def report(**data) -> None:
-    data["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    data["maxrss_mb"] = peak_rss_mb()
     data["modules"] = sorted({name.split(".", 1)[0] for name in list(sys.modules)})
     print("PROBE " + json.dumps(data), flush=True)
 

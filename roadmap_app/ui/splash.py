@@ -92,6 +92,11 @@ def opening_message(path: Path | None) -> str:
     return f"Opening {path.name} ({shown})…"
 
 
+def application(argv: list[str]) -> QApplication:
+    """The QApplication (ui.startup.create_application then names it)."""
+    return QApplication.instance() or QApplication(argv)
+
+
 def show_splash(path: Path | None, before_show=None) -> StartupSplash:
     """Show the splash and paint it now; `before_show(splash)` may watch it first."""
     splash = StartupSplash()
