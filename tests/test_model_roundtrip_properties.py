@@ -63,7 +63,8 @@ def roadmaps(draw) -> Roadmap:
     plan = {
         "goal": draw(st.one_of(st.none(), st.sampled_from([n["id"] for n in nodes] or [None]))),
         "hours_per_week": draw(st.floats(0.5, 168)),
-        "weekday_hours": draw(st.one_of(st.none(), st.lists(st.floats(0, 24), min_size=7, max_size=7))),
+        "weekday_hours": draw(st.one_of(st.none(), st.lists(st.floats(0, 24), min_size=7, max_size=7).filter(
+            lambda week: sum(week) >= 0.5))),
         "start_date": draw(st.one_of(st.none(), DATES)),
     }
     return Roadmap.model_validate({
