@@ -1,7 +1,9 @@
-"""The resources the seeds name, once each: facts from /work/shared/seeds/RESOURCES.md.
+"""The resource catalogue, once each: first the resources the seeds name, then a few more.
 
-Titles, kinds, providers, costs, URLs and hours follow that table. Notes are our
-own words. "ongoing" hours become a small first-year figure, said in the notes.
+The first part follows /work/shared/seeds/RESOURCES.md (titles, kinds, providers, costs,
+URLs and hours). The last part adds well-known resources that fit topics the seeds name
+but that the seeds give no link for. Notes are our own words. "ongoing" hours become a
+small first-year figure, said in the notes.
 """
 
 from __future__ import annotations
@@ -255,5 +257,160 @@ CATALOGUE: dict[str, dict] = {
         cost=FREE, estimated_hours=6,
         notes="Publishes notebooks and documents as websites and blogs; the successor fast.ai "
         "recommends to fastpages.",
+    ),
+    # Beyond the seeds: well-known resources chosen to fit specific topics the seeds name
+    # (maths, convolution, graph ML and graph VAEs, serving, containers, the LLM lifecycle,
+    # ML system design, software architecture, systems thinking). URLs checked against
+    # public copies of the pages; notes are our own words.
+    "mit-linear-algebra": dict(
+        title="MIT 18.06 Linear Algebra (OpenCourseWare, Spring 2010)",
+        kind=K.COURSE,
+        provider="Gilbert Strang; MIT OpenCourseWare",
+        url="https://ocw.mit.edu/courses/18-06-linear-algebra-spring-2010/",
+        cost=FREE, estimated_hours=120,
+        notes="Recorded lectures, problem sets and exams; the matrix fluency that deep learning takes "
+        "for granted. Hours include the problem sets.",
+    ),
+    "google-mlcc": dict(
+        title="Machine Learning Crash Course",
+        kind=K.COURSE,
+        provider="Google",
+        url="https://developers.google.com/machine-learning/crash-course",
+        cost=FREE, estimated_hours=15,
+        notes="Short, interactive modules on the core ideas: loss, gradient descent, evaluation, "
+        "features and neural networks. A quick first pass before a longer course.",
+    ),
+    "kaggle-learn": dict(
+        title="Kaggle Learn",
+        kind=K.COURSE,
+        provider="Kaggle",
+        url="https://www.kaggle.com/learn",
+        cost=FREE, estimated_hours=30,
+        notes="Short notebook courses (pandas, data cleaning, feature engineering, visualisation and "
+        "more) of a few hours each; 30 hours covers the data-handling ones.",
+    ),
+    "cs231n": dict(
+        title="CS231n: Deep Learning for Computer Vision",
+        kind=K.COURSE,
+        provider="Stanford University",
+        url="https://cs231n.stanford.edu/",
+        cost=FREE, estimated_hours=100,
+        notes="Lecture notes, slides and assignments are public; the assignments build convolutional "
+        "networks and backpropagation by hand. Hours include the assignments.",
+    ),
+    "cs224w": dict(
+        title="CS224W: Machine Learning with Graphs",
+        kind=K.COURSE,
+        provider="Jure Leskovec; Stanford University",
+        url="https://web.stanford.edu/class/cs224w/",
+        cost=FREE, estimated_hours=80,
+        notes="Slides and recorded lectures are public: node embeddings, graph neural networks, "
+        "knowledge graphs and recommender systems on graphs.",
+    ),
+    "vgae-paper": dict(
+        title="Variational Graph Auto-Encoders (2016)",
+        kind=K.PAPER,
+        provider="Thomas N. Kipf, Max Welling",
+        url="https://arxiv.org/abs/1611.07308",
+        cost=FREE, estimated_hours=4,
+        notes="A short workshop paper: a graph-convolutional encoder and an inner-product decoder "
+        "that predict missing links, the idea behind graph VAEs for recommendation.",
+    ),
+    "attention-paper": dict(
+        title="Attention Is All You Need (2017)",
+        kind=K.PAPER,
+        provider="Ashish Vaswani, Noam Shazeer, Niki Parmar and others (Google)",
+        url="https://arxiv.org/abs/1706.03762",
+        cost=FREE, estimated_hours=6,
+        notes="The paper that introduced the transformer; read it after building a small language "
+        "model in code, when its equations map onto something you have written.",
+    ),
+    "qlora-paper": dict(
+        title="QLoRA: Efficient Finetuning of Quantized LLMs (2023)",
+        kind=K.PAPER,
+        provider="Tim Dettmers, Artidoro Pagnoni, Ari Holtzman, Luke Zettlemoyer",
+        url="https://arxiv.org/abs/2305.14314",
+        cost=FREE, estimated_hours=6,
+        notes="Trains small low-rank adapters on top of a frozen 4-bit quantised model, so that "
+        "large models can be fine-tuned on a single GPU.",
+    ),
+    "rag-paper": dict(
+        title="Retrieval-Augmented Generation for Knowledge-Intensive NLP Tasks (2020)",
+        kind=K.PAPER,
+        provider="Patrick Lewis, Ethan Perez, Aleksandra Piktus and others",
+        url="https://arxiv.org/abs/2005.11401",
+        cost=FREE, estimated_hours=5,
+        notes="The paper that named retrieval-augmented generation: a retriever over a document "
+        "index feeding a generator. Background for document Q&A systems.",
+    ),
+    "helm-paper": dict(
+        title="Holistic Evaluation of Language Models (HELM, 2022)",
+        kind=K.PAPER,
+        provider="Percy Liang, Rishi Bommasani, Tony Lee and others (Stanford CRFM)",
+        url="https://arxiv.org/abs/2211.09110",
+        cost=FREE, estimated_hours=8,
+        notes="Evaluates language models on many scenarios and metrics beyond accuracy (calibration, "
+        "robustness, fairness, toxicity, efficiency). Long: read the framing and findings first.",
+    ),
+    "nist-ai-rmf": dict(
+        title="NIST AI Risk Management Framework (AI RMF 1.0)",
+        kind=K.WEBSITE,
+        provider="U.S. National Institute of Standards and Technology (NIST)",
+        url="https://www.nist.gov/itl/ai-risk-management-framework",
+        cost=FREE, estimated_hours=8,
+        notes="A voluntary framework for governing AI risk (govern, map, measure, manage), with a "
+        "companion profile for generative AI.",
+    ),
+    "prompting-guide": dict(
+        title="Prompt Engineering Guide",
+        kind=K.WEBSITE,
+        provider="DAIR.AI",
+        url="https://www.promptingguide.ai/",
+        cost=FREE, estimated_hours=10,
+        notes="Techniques from zero-shot and few-shot prompting to chain-of-thought and retrieval, "
+        "with links to the papers behind them.",
+    ),
+    "fastapi-docs": dict(
+        title="FastAPI documentation",
+        kind=K.WEBSITE,
+        provider="Sebastián Ramírez and the FastAPI contributors",
+        url="https://fastapi.tiangolo.com/",
+        cost=FREE, estimated_hours=15,
+        notes="The tutorial builds a typed Python web API step by step, with request validation; a "
+        "common way to put a model behind an HTTP endpoint.",
+    ),
+    "docker-get-started": dict(
+        title="Docker: Get started",
+        kind=K.WEBSITE,
+        provider="Docker Inc.",
+        url="https://docs.docker.com/get-started/",
+        cost=FREE, estimated_hours=8,
+        notes="The official introduction to images, containers, Dockerfiles and Compose.",
+    ),
+    "dmls-book": dict(
+        title="Designing Machine Learning Systems (2022)",
+        kind=K.BOOK,
+        provider="Chip Huyen; O'Reilly Media",
+        url="https://www.oreilly.com/library/view/designing-machine-learning/9781098107956/",
+        cost=PAID, estimated_hours=40,
+        notes="Production ML as a whole system: training data, features, deployment, monitoring, "
+        "continual learning and the platform around them.",
+    ),
+    "fosa-book": dict(
+        title="Fundamentals of Software Architecture",
+        kind=K.BOOK,
+        provider="Mark Richards, Neal Ford; O'Reilly Media",
+        url="https://www.oreilly.com/library/view/fundamentals-of-software/9781492043447/",
+        cost=PAID, estimated_hours=40,
+        notes="Architecture characteristics, styles and trade-offs, plus the soft skills of the "
+        "architect's role. The link is the 2020 first edition; a second edition appeared in 2025.",
+    ),
+    "thinking-in-systems": dict(
+        title="Thinking in Systems: A Primer (2008)",
+        kind=K.BOOK,
+        provider="Donella H. Meadows, edited by Diana Wright; Chelsea Green Publishing",
+        url="https://www.chelseagreen.com/product/thinking-in-systems/",
+        cost=PAID, estimated_hours=12,
+        notes="A short, non-technical introduction to stocks, flows, feedback loops and leverage points.",
     ),
 }

@@ -28,7 +28,7 @@ def _nodes(b: TemplateBuilder) -> None:
            notes="No hours: mark it done if it describes you.")
     b.node("skill-nn-fundamentals", "How neurons, convolution and backpropagation work", SKILL, S_DL, 40,
            "The mechanics of deep learning, worked through by hand and in code.",
-           ("dl-book", "distill"))
+           ("dl-book", "distill", "cs231n"))
     b.node("cert-deep-learning-specialization", "Certificate: Deep Learning Specialization", CERT, S_DL,
            120,
            "A structured course series through networks, tuning, vision and sequence models.",
@@ -47,13 +47,17 @@ def _nodes(b: TemplateBuilder) -> None:
            ("stack-overflow",))
     b.node("skill-generative-ai", "Generative AI: what LLMs can and cannot do", SKILL, S_LLM, 20,
            "Capabilities, failure modes and costs, and when classical ML remains the better "
-           "choice.")
+           "choice.",
+           ("attention-paper",))
     b.node("skill-prompt-engineering", "Prompt engineering", SKILL, S_LLM, 20,
-           "Systematic prompt design, versioning and testing.")
+           "Systematic prompt design, versioning and testing.",
+           ("prompting-guide",))
     b.node("skill-rag-document-qa", "Knowledge bases for document Q&A (retrieval)", SKILL, S_LLM, 40,
-           "Chunk and index documents, retrieve the right passages and ground answers in them.")
+           "Chunk and index documents, retrieve the right passages and ground answers in them.",
+           ("rag-paper",))
     b.node("skill-llm-finetuning", "Fine-tune an LLM with 4-bit quantisation", SKILL, S_LIFE, 40,
-           "Train small adapters on a quantised base model to fit a task on modest hardware.")
+           "Train small adapters on a quantised base model to fit a task on modest hardware.",
+           ("qlora-paper",))
     b.node("skill-quantisation", "Quantisation and optimised inference", SKILL, S_LIFE, 20,
            "Lower precision, smaller memory and faster serving; what accuracy it costs.",
            ("tensorrt",))
@@ -61,15 +65,18 @@ def _nodes(b: TemplateBuilder) -> None:
            "Convert and compress a model so it runs efficiently on CPUs.",
            ("llama-cpp",))
     b.node("skill-apis-docker", "APIs and Docker for model services", SKILL, S_LIFE, 25,
-           "Wrap models in web services and ship them as containers.")
+           "Wrap models in web services and ship them as containers.",
+           ("fastapi-docs", "docker-get-started"))
     b.node("skill-cloud-deployment", "Deploy on a cloud platform", SKILL, S_LIFE, 25,
            "Run model services on AWS, GCP or Azure with scaling and monitoring.")
     b.node("skill-llm-serving", "Serve LLMs", SKILL, S_LIFE, 30,
            "Streaming, batching, caching and rate limits; cost per request under control.")
     b.node("skill-llm-evaluation", "LLM evaluation strategies", SKILL, S_LIFE, 30,
-           "Test sets, automatic metrics, model-graded checks and human review.")
+           "Test sets, automatic metrics, model-graded checks and human review.",
+           ("helm-paper",))
     b.node("skill-llm-governance", "Governed LLM systems", SKILL, S_LIFE, 20,
-           "Guardrails, audit trails, data protection and clear ownership of model behaviour.")
+           "Guardrails, audit trails, data protection and clear ownership of model behaviour.",
+           ("nist-ai-rmf",))
     b.node("skill-reliable-llm-products", "Reliable, long-lived LLM products", SKILL, S_LIFE, 40,
            "Design for reliability and efficiency over months, not for an overnight demo.")
     b.node("milestone-document-qa", "A document Q&A system in production", MILE, S_LIFE, 40,

@@ -39,14 +39,14 @@ def _education(b: TemplateBuilder) -> None:
     b.node("edu-linear-algebra-calculus", "Linear algebra and calculus", EDU, S_EDU, 150,
            "Vectors, matrices, decompositions, derivatives and gradients. Deep learning is "
            "mostly matrix multiplication plus the chain rule.",
-           ("dl-book",))
+           ("dl-book", "mit-linear-algebra"))
     b.node("edu-computer-systems", "Fundamentals of computer systems", EDU, S_EDU, 100,
            "Processors, memory, operating systems and networks: why data movement and hardware "
            "limits shape the cost of training and serving.")
     b.node("edu-ml-data-mining", "Machine learning and data mining", EDU, S_EDU, 150,
            "Supervised and unsupervised learning, evaluation, feature engineering and finding "
            "patterns in large datasets.",
-           ("ml-specialization", "python-ml-book", "bishop-prml"))
+           ("ml-specialization", "python-ml-book", "bishop-prml", "google-mlcc"))
     b.node("edu-projects-internships", "Hands-on projects and internships", EDU, S_EDU, 200,
            "Apply the coursework to messy real data, ideally inside a company through an "
            "internship. Practical work is what employers ask about first.",
@@ -64,7 +64,7 @@ def _education(b: TemplateBuilder) -> None:
     b.node("skill-convolution", "How convolution works", SKILL, S_EDU, 15,
            "Kernels, strides, padding and pooling, worked through by hand and in code; the "
            "building block of vision models.",
-           ("distill",))
+           ("distill", "cs231n"))
     b.node("skill-backpropagation", "Backpropagation, exactly", SKILL, S_EDU, 20,
            "Derive gradients with the chain rule and check them numerically, until automatic "
            "differentiation holds no mystery.",
@@ -134,7 +134,7 @@ def _entry(b: TemplateBuilder) -> None:
     b.node("skill-data-preparation", "Data pre-processing, cleaning and visualisation", SKILL, S_ENTRY, 80,
            "Handle missing values, outliers, leakage and skew, and plot data to spot problems "
            "before a model does.",
-           ("python-ml-book", "towards-data-science"))
+           ("python-ml-book", "towards-data-science", "kaggle-learn"))
     b.node("skill-cloud-platform", "A cloud platform: AWS, GCP or Azure", SKILL, S_ENTRY, 80,
            "Storage, compute, managed ML services, identity and cost control on one major cloud.")
 
@@ -149,10 +149,12 @@ def _ml_roles(b: TemplateBuilder) -> None:
            notes="Alternative ML route; mark it skipped if you follow the engineer route.")
     b.node("skill-model-apis", "Serve models behind an API", SKILL, S_ML, 25,
            "Wrap a model in a web service with input validation, batching and sensible errors, "
-           "so the backend and the model work together.")
+           "so the backend and the model work together.",
+           ("fastapi-docs",))
     b.node("skill-docker", "Containerise ML applications with Docker", SKILL, S_ML, 20,
            "Package a model, its code and its dependencies into an image that runs the same "
-           "everywhere.")
+           "everywhere.",
+           ("docker-get-started",))
     b.node("skill-cloud-deployment", "Deploy ML services on the cloud", SKILL, S_ML, 30,
            "Run containers on managed cloud services, with scaling, logging and rollbacks.")
     b.node("milestone-first-model-in-production", "First ML model in production", MILE, S_ML, 40,
@@ -161,15 +163,15 @@ def _ml_roles(b: TemplateBuilder) -> None:
            S_ML, 80,
            "Learn how the three workloads differ: distributed training, fast experiment "
            "turnaround for research, and low-latency, low-cost inference.",
-           ("pytorch",))
+           ("pytorch", "dmls-book"))
     b.node("skill-scalable-ml-systems", "Design scalable, efficient ML systems", SKILL, S_ML, 150,
            "Data pipelines, feature stores, training and serving infrastructure, and the "
            "trade-offs between latency, cost and accuracy.",
-           ("ml-patterns-paper",))
+           ("ml-patterns-paper", "dmls-book"))
     b.node("skill-cv-production", "Computer vision in production", SKILL, S_ML, 60,
            "Object recognition at enterprise scale: cameras, throughput, edge devices and "
            "keeping accuracy up in the field.",
-           ("tensorrt",),
+           ("tensorrt", "cs231n"),
            notes="Optional specialisation.")
     b.node("skill-quantisation-tensorrt", "Quantisation and TensorRT serving", SKILL, S_ML, 25,
            "Reduce precision to cut latency and memory, and compile models into optimised "
@@ -177,9 +179,11 @@ def _ml_roles(b: TemplateBuilder) -> None:
            ("tensorrt",))
     b.node("skill-graph-ml", "Graph machine learning", SKILL, S_ML, 60,
            "Learning on nodes, edges and whole graphs: embeddings and graph neural networks.",
+           ("cs224w",),
            notes="Optional specialisation.")
     b.node("skill-graph-vae-recsys", "Graph variational autoencoders for recommendation", SKILL, S_ML, 40,
            "Use generative graph models to predict missing links between users and items.",
+           ("vgae-paper",),
            notes="Optional specialisation; a good research-internship topic.")
     b.node("skill-implement-papers", "Read and implement research papers", SKILL, S_ML, 80,
            "Pick papers that matter, reproduce their key result in code, and learn to tell real "
@@ -197,10 +201,11 @@ def _ml_roles(b: TemplateBuilder) -> None:
     b.node("skill-generative-ai", "Generative AI foundations", SKILL, S_ML, 40,
            "How language and diffusion models generate content, what they are good at, and "
            "where classical ML is still the better choice.",
-           ("zero-to-hero",))
+           ("zero-to-hero", "attention-paper"))
     b.node("skill-llm-finetuning", "Fine-tune an LLM with 4-bit quantisation", SKILL, S_ML, 40,
            "Adapt an open model to a task on modest hardware by training small adapters over "
-           "a 4-bit quantised base.")
+           "a 4-bit quantised base.",
+           ("qlora-paper",))
     b.node("skill-llm-cpp-backend", "Compress an LLM to run on a C++ backend", SKILL, S_ML, 15,
            "Convert and quantise a model so it runs efficiently on CPUs and small machines.",
            ("llama-cpp",))
@@ -209,13 +214,16 @@ def _ml_roles(b: TemplateBuilder) -> None:
            "in check.",
            ("llama-cpp",))
     b.node("skill-prompt-engineering", "Prompt engineering", SKILL, S_ML, 20,
-           "Design, version and test prompts systematically rather than by trial and error.")
+           "Design, version and test prompts systematically rather than by trial and error.",
+           ("prompting-guide",))
     b.node("skill-rag-document-qa", "Knowledge bases for document Q&A (retrieval)", SKILL, S_ML, 40,
            "Index documents, retrieve relevant passages and give them to the model as context, "
-           "so answers are grounded in your own data.")
+           "so answers are grounded in your own data.",
+           ("rag-paper",))
     b.node("skill-llm-evaluation-governance", "LLM evaluation and governance", SKILL, S_ML, 30,
            "Measure quality, safety and drift with test sets and reviews, and put controls "
-           "around what the system may do.")
+           "around what the system may do.",
+           ("helm-paper", "nist-ai-rmf"))
     b.node("milestone-llm-lifecycle", "An LLM system through its whole lifecycle", MILE, S_ML, 40,
            "Fine-tuned, compressed, served, grounded and evaluated: one reliable LLM product "
            "rather than an overnight demo.")
@@ -238,17 +246,20 @@ def _leadership(b: TemplateBuilder) -> None:
 def _architect(b: TemplateBuilder) -> None:
     b.node("skill-software-design-principles", "Software design principles", SKILL, S_ARCH, 80,
            "Cohesion, coupling, abstraction, interfaces and testability, applied to systems "
-           "that contain models.")
+           "that contain models.",
+           ("fosa-book",))
     b.node("skill-software-architecture-practice",
            "Software architecture practice: design patterns, agile, kanban, XP", SKILL, S_ARCH, 80,
            "The professional habits of software teams: reusable patterns, iterative delivery, "
-           "flow of work and engineering discipline.")
+           "flow of work and engineering discipline.",
+           ("fosa-book",))
     b.node("skill-ml-design-patterns", "ML architecture and design patterns", SKILL, S_ARCH, 30,
            "Recurring solutions for structuring ML systems, and how architecture practice "
            "translates to machine learning problems.",
            ("ml-patterns-paper",))
     b.node("skill-systems-thinking", "Systems thinking", SKILL, S_ARCH, 40,
-           "See the whole: feedback loops between data, models, users and the organisation.")
+           "See the whole: feedback loops between data, models, users and the organisation.",
+           ("thinking-in-systems",))
     b.node("skill-stakeholder-communication", "Explain complex ideas to non-technical stakeholders",
            SKILL, S_ARCH, 40,
            "Turn model behaviour, risk and cost into decisions that business leaders can make.")

@@ -27,14 +27,14 @@ def _nodes(b: TemplateBuilder) -> None:
            notes="No hours: mark it done if it describes you.")
     b.node("skill-maths-refresh", "Refresh linear algebra, calculus and probability", SKILL, S_FUND, 60,
            "Matrices, gradients and distributions again, at the depth deep learning needs.",
-           ("dl-book",))
+           ("dl-book", "mit-linear-algebra"))
     b.node("skill-classical-ml", "Classical machine learning", SKILL, S_FUND, 90,
            "Regression, classification, trees, clustering, evaluation and overfitting.",
-           ("ml-specialization", "python-ml-book"))
+           ("ml-specialization", "python-ml-book", "google-mlcc"))
     b.node("skill-data-preparation", "Data pre-processing and cleaning", SKILL, S_FUND, 40,
            "Real datasets are messy: missing values, leakage, skew. Learn to look before "
            "modelling.",
-           ("kaggle",))
+           ("kaggle", "kaggle-learn"))
     b.node("skill-nn-first-principles", "Neural networks from first principles", SKILL, S_DL, 40,
            "Neurons, layers, activations, losses, convolution and backpropagation, understood "
            "before using a framework.",
@@ -72,9 +72,11 @@ def _nodes(b: TemplateBuilder) -> None:
            "Take one of your own ideas from data to a working application.",
            ("kaggle", "karpathy-10k-hours"))
     b.node("skill-model-apis", "Serve models behind an API", SKILL, S_PROD, 20,
-           "A web service around a model: validation, batching, errors and timeouts.")
+           "A web service around a model: validation, batching, errors and timeouts.",
+           ("fastapi-docs",))
     b.node("skill-docker", "Containerise ML applications", SKILL, S_PROD, 15,
-           "Images with pinned dependencies and model files, sized sensibly.")
+           "Images with pinned dependencies and model files, sized sensibly.",
+           ("docker-get-started",))
     b.node("skill-cloud-deployment", "Deploy on a cloud platform", SKILL, S_PROD, 30,
            "Run the service on AWS, GCP or Azure with scaling, logs and rollbacks.")
     b.node("skill-scaling-training", "Scale training and research", SKILL, S_PROD, 40,
@@ -85,9 +87,10 @@ def _nodes(b: TemplateBuilder) -> None:
            ("tensorrt",))
     b.node("skill-generative-ai", "Generative AI applications", SKILL, S_PROD, 40,
            "How language models power applications, and how to run one locally.",
-           ("llama-cpp", "zero-to-hero"))
+           ("llama-cpp", "zero-to-hero", "attention-paper"))
     b.node("milestone-model-in-production", "First ML model in production", MILE, S_PROD, 30,
-           "A model you trained serves real traffic, with monitoring.")
+           "A model you trained serves real traffic, with monitoring.",
+           ("dmls-book",))
     b.node("role-ml-engineer", "Machine learning engineer", ROLE, S_GOAL, 80,
            "Own models from data to production. The goal of this roadmap.",
            notes="Hours: the transition itself (portfolio, applications, interviews).")
