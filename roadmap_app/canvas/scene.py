@@ -154,7 +154,11 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
             card.set_search_match(self._search is not None and node_id in self._search)
 
     def set_filter_visible(self, ids: set[str] | None) -> None:
-        self._visible = None if ids is None else set(ids)
+        visible = None if ids is None else set(ids)
+        if visible == self._visible:  # e.g. a plan installed with no filter: re-routing every edge
+            self.flush()  # would change nothing; only what is pending, as callers expect
+            return
+        self._visible = visible
         for node_id, card in self._cards.items():
             card.setVisible(self._visible is None or node_id in self._visible)
         self._edges.mark_all_dirty()

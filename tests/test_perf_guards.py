@@ -1,0 +1,20 @@
+"""Guards for start-up work that must not be repeated for nothing on a big plan."""
+
+from __future__ import annotations
+
+from roadmap_app.canvas.scene import RoadmapScene
+from roadmap_app.document import RoadmapDocument
+from roadmap_app.graph.synthetic import synthetic_roadmap
+
+
+def test_an_unchanged_filter_does_not_reroute_the_edges(qapp, monkeypatch):
+    scene = RoadmapScene(RoadmapDocument(synthetic_roadmap(60, seed=1)), interactive=False)
+    calls = []
+    monkeypatch.setattr(scene._edges, "mark_all_dirty", lambda: calls.append(1))
+    scene.set_filter_visible(None)  # what installing a plan with no filter does
+    assert calls == []
+    some = {n.id for n in scene.document.roadmap.nodes[:10]}
+    scene.set_filter_visible(some)
+    scene.set_filter_visible(set(some))
+    assert calls == [1]  # a real change re-routes, once
+    scene.deleteLater()
