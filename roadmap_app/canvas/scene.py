@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QTimer, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene
 
 from ..commands import Editor
@@ -37,6 +37,8 @@ FADED_OPACITY = 0.25  # focus mode: what is off the path to the goal
 OVERVIEW_EDGE_LIMIT = 3000
 
 
+CARD_CACHE_KB = 64 * 1024  # pixmap cache for the cards: ~40 full-size cards at 4K, hundreds at reading zoom
+
 class RoadmapScene(SceneGestures, QGraphicsScene):
     node_activated = Signal(str)
     selection_ids_changed = Signal(list)
@@ -55,6 +57,9 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         interactive: bool = True,
     ) -> None:
         super().__init__(parent)
+        # Cards are cached as pixmaps (items.py); Qt's default 10 MB cache holds too few of
+        # them on a large high-DPI view, and a cache that thrashes is slower than none.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), CARD_CACHE_KB))
         self._document = document
         self._theme = theme or CanvasTheme.light()
         self._kit = CardKit(self._theme)

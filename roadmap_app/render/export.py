@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..model import Roadmap
@@ -36,8 +37,29 @@ def export_image(
     src = source_rect(scene, roadmap, options)
     if src.isEmpty():
         raise ExportError(f"{path}: nothing to draw in the chosen area")
-    if fmt == "png":
-        return export_png(scene, roadmap, src, path, options, progress, cancelled)
-    if fmt == "svg":
-        return export_svg(scene, roadmap, src, path, options)
-    return export_pdf(scene, roadmap, src, path, options)
+    with _drawn_uncached(scene):
+        if fmt == "png":
+            return export_png(scene, roadmap, src, path, options, progress, cancelled)
+        if fmt == "svg":
+            return export_svg(scene, roadmap, src, path, options)
+        return export_pdf(scene, roadmap, src, path, options)
+
+
+@contextmanager
+def _drawn_uncached(scene) -> Iterator[None]:
+    """Items cached as pixmaps (the canvas's cards) are painted directly while exporting.
+
+    Else an SVG or PDF would hold pictures of the cards instead of vector shapes, and
+    a PNG would scale the on-screen pixmaps.
+    """
+    from PySide6.QtWidgets import QGraphicsItem
+
+    none = QGraphicsItem.CacheMode.NoCache
+    cached = [(item, item.cacheMode()) for item in scene.items() if item.cacheMode() != none]
+    for item, _mode in cached:
+        item.setCacheMode(none)
+    try:
+        yield
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
