@@ -64,8 +64,8 @@ NOTES = """
   node, resources; saved without positions, so opening one includes its layout.
 - Cold starts are fresh processes with `ROADMAP_PLANNER_PROBE=first-frame`
   (`roadmap_app/probe.py`): the first frame is the start-up splash, "visible" is the first
-  paint of the canvas with the plan. The bare reference is `benchmarks/probes.py`. Median
-  of 3 after one unmeasured start.
+  paint of the canvas with the plan. The bare reference is `benchmarks/probes.py`. Best
+  of 3 after one unmeasured start, for both (the machine is shared; interference only adds).
 - Frames are painted with `QWidget.render` into an image (offscreen, a repaint paints
   nothing). The naive reference is one rect, text and path item per shape.
 - Autosave runs `FileController.autosave_now()` on a document holding the plan; the UI
