@@ -86,11 +86,12 @@ NOTES = """
   (~1 ms at 10k nodes); serialising dumps item by item and joins the JSON in batches, so
   the worker hands the GIL back.
 - Canvas: simple text, edges batched into a few path items, level of detail and a cached
-  overview when zoomed out.
+  overview when zoomed out; cards cached as device pixmaps on screen (not in exports);
+  setting the filter the scene already has re-routes nothing.
 
 ## Where it falls short, and why
 
-- Opening a 10k-node plan (about the 3 s target, either side of it from run to run): the
+- Opening a 10k-node plan (about the 3 s target: 2.5-3.5 s from run to run here): the
   scene build (layout of a plan without saved positions, 10k cards, edge routing, ~1.5 s),
   loading (~0.45 s), and the planning panels, next steps and status bar each computing the
   schedule (~0.5 s) all run on the UI thread before the first canvas frame. Progress is
@@ -102,7 +103,7 @@ NOTES = """
   GIL with the UI; a process, or saving the computed positions, would not.
 - Autosave: the UI thread's own work is ~1 ms (snapshot and hand-over), but the worker
   verifies what it wrote by parsing it back (`json.loads` and one pydantic validation,
-  single C/Rust calls that hold the GIL), which stalls the UI ~60-70 ms on a 10k-node plan.
+  single C/Rust calls that hold the GIL), which stalls the UI ~60-90 ms on a 10k-node plan.
   Without that read-back the stall is ~20 ms, near this measurement's floor (~12 ms for any
   busy worker with Python's 5 ms switch interval). Verifying recovery copies less eagerly
   (they are read back when restored anyway) is the owner's call.
@@ -134,7 +135,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="small sizes, a few seconds")
     parser.add_argument("--only", nargs="*", choices=SUITES, help="run only these suites")
     parser.add_argument("--write", action="store_true", help="write results even in smoke mode")
+    parser.add_argument("--render", metavar="JSON",
+                        help="rewrite docs/PERFORMANCE.md from a saved run (benchmarks/results/*.json)")
     args = parser.parse_args(argv)
+    if args.render:
+        saved = json.loads(Path(args.render).read_text(encoding="utf-8"))
+        table = markdown([Row(**r) for r in saved["rows"]], saved["when"], saved["smoke"],
+                         saved.get("conditions", ""))
+        (REPO / "docs" / "PERFORMANCE.md").write_text(table, encoding="utf-8")
+        print(table)
+        return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     rows: list[Row] = []
     started, load_before = time.perf_counter(), load()
