@@ -104,3 +104,9 @@ def test_a_recent_file_with_an_ampersand_is_listed_literally(window, tmp_path):
     assert first is not None
     assert first.text().replace("&&", "&").endswith("R&D plan.roadmap")
     assert "&&D" in first.text()  # a single & would underline D and hide the ampersand
+
+
+def test_a_stage_name_with_an_ampersand_is_shown_literally_in_the_filter_menu(window):
+    stage = next(s for s in window.document.roadmap.stage_order() if "&" in s)
+    texts = [a.text() for a in window.findChildren(QAction) if a.objectName().startswith("filter_stage_")]
+    assert stage.replace("&", "&&") in texts

@@ -58,7 +58,8 @@ class FilterMenu(QMenu):
             action.deleteLater()
         self.stage_actions = {}
         for index, stage in enumerate(roadmap.stage_order()):
-            action = self._check(f"filter_stage_{index}", stage or "(no stage)", self.stage_actions, stage)
+            label = (stage or "(no stage)").replace("&", "&&")  # a stage's & is shown, not a mnemonic
+            action = self._check(f"filter_stage_{index}", label, self.stage_actions, stage)
             action.setChecked(stage not in unticked)
             self.addAction(action)
         self._changed()
