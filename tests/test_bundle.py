@@ -48,10 +48,11 @@ def bundle(tmp_path_factory) -> Iterator[Path]:
     shutil.rmtree(work, ignore_errors=True)  # 200+ MB: do not leave it for pytest's tmp rotation
 
 
-def run_bundled(exe: Path, home: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_bundled(exe: Path, home: Path, *args: str, timeout: float = 120,
+                path: str = "/usr/bin:/bin") -> subprocess.CompletedProcess:
     """Run the bundled binary the way a user without Python would."""
     env = {
-        "PATH": "/usr/bin:/bin",
+        "PATH": path,
         "HOME": str(home),
         "LANG": "C.UTF-8",
         "QT_QPA_PLATFORM": "offscreen",
@@ -136,7 +137,10 @@ def test_bundled_desktop_entry_launches_the_bundle(bundle, isolated_user_dirs):
 
 
 def test_bundled_binary_exports_the_template_to_png_headless(bundle, isolated_user_dirs):
-    result = run_bundled(bundle, isolated_user_dirs, "export", "--template", "ml-architect", "-o", "out.png")
+    no_python = isolated_user_dirs / "empty-bin"  # nothing on PATH at all, so surely no Python
+    no_python.mkdir()
+    result = run_bundled(bundle, isolated_user_dirs, "export", "--template", "ml-architect", "-o", "out.png",
+                         path=str(no_python))
     assert result.returncode == 0, result.stderr
     data = (isolated_user_dirs / "out.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
