@@ -222,3 +222,12 @@ def test_edges_into_one_card_arrive_at_separate_points(scene):
             tips.add(round(e.y, 1))
     assert len(tips) == 2  # py -> ml and la -> ml fan out instead of meeting in one point
     assert all(scene.node_rect("ml").top() < y < scene.node_rect("ml").bottom() for y in tips)
+
+
+def test_edge_kinds_are_drawn_differently(scene):
+    """Prerequisite: thin solid; progression: thick solid; related: dashed (and no arrowhead)."""
+    scene.flush()
+    lines = [i for i in scene.items() if isinstance(i, EdgePathItem) and not i.path().isEmpty()]
+    styles = {(i.pen().style(), round(i.pen().widthF(), 1)) for i in lines}
+    assert (Qt.PenStyle.DashLine, 1.3) in styles
+    assert (Qt.PenStyle.SolidLine, 1.4) in styles and (Qt.PenStyle.SolidLine, 3.2) in styles
