@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -61,6 +61,16 @@ class StartupSplash(QWidget):
         screen = QGuiApplication.primaryScreen()
         if screen is not None:
             self.move(screen.availableGeometry().center() - self.rect().center())
+        self._closed = False
+        # Any other window (a "could not open" or recovery dialog while the plan opens, or
+        # the main window) takes over: a splash left above a modal dialog would hide it.
+        QCoreApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if (event.type() == QEvent.Type.Show and obj is not self and isinstance(obj, QWidget)
+                and obj.isWindow()):
+            self.finish(obj)
+        return False
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -76,9 +86,12 @@ class StartupSplash(QWidget):
         self.repaint()
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
-    def finish(self, window: QWidget) -> None:
-        """Close once the main window is shown."""
-        self.close()
+    def finish(self, window: QWidget | None = None) -> None:
+        """Close (once): when the main window or any dialog is shown."""
+        if not self._closed:
+            self._closed = True
+            QCoreApplication.instance().removeEventFilter(self)
+            self.close()
 
 
 def opening_message(path: Path | None) -> str:
