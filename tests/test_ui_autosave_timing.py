@@ -3,8 +3,6 @@ timer starts at the first unsaved edit and further edits do not push it back."""
 
 from __future__ import annotations
 
-import pytest
-
 from roadmap_app.model import Status
 from roadmap_app.storage import load
 from roadmap_app.storage.recovery import recovery_dir
@@ -12,9 +10,6 @@ from roadmap_app.storage.recovery import recovery_dir
 pytest_plugins = ("ui_helpers",)
 
 
-@pytest.mark.xfail(strict=True, reason="FileController schedules the autosave on document.changed, which "
-                   "fires inside QUndoStack.push before the stack turns unclean: the first edit after "
-                   "opening or saving starts no timer (fix: also schedule on cleanChanged(False))")
 def test_the_first_edit_after_opening_starts_the_autosave(window, qtbot):
     window.edits.set_status([window.document.roadmap.nodes[0].id], Status.DONE)
     assert window.isWindowModified()
@@ -26,7 +21,7 @@ def test_edits_start_a_bounded_autosave_that_later_edits_do_not_postpone(window,
     on_disk = window.document.path.read_bytes()
     nodes = [n.id for n in window.document.roadmap.nodes]
     window.edits.set_status([nodes[0]], Status.DONE)
-    window.edits.set_status([nodes[1]], Status.DONE)  # (see the xfail above for why two)
+    window.edits.set_status([nodes[1]], Status.DONE)
     qtbot.waitUntil(timer.isActive, timeout=2000)
     assert timer.isSingleShot()
     assert 0 < timer.interval() <= 30_000

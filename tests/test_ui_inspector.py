@@ -58,11 +58,11 @@ def test_resources_edit_remove_and_reorder_through_the_editor(window, monkeypatc
     table = inspector.resources
     doc = window.document
     ids = [r.id for r in doc.node(TARGET).resources]
-    assert table.table.rowCount() == len(ids) == 3
+    assert table.table.rowCount() == len(ids) >= 3
 
     table.table.selectRow(0)
     table.down_button.click()
-    assert [r.id for r in doc.node(TARGET).resources] == [ids[1], ids[0], ids[2]]
+    assert [r.id for r in doc.node(TARGET).resources] == [ids[1], ids[0], *ids[2:]]
     assert table.selected_resource().id == ids[0]  # the moved row stays selected
     table.up_button.click()
     assert [r.id for r in doc.node(TARGET).resources] == ids

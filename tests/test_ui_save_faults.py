@@ -142,8 +142,6 @@ def test_serialising_and_writing_the_plan_run_off_the_ui_thread(window, qtbot, m
     assert [w for w in plan_writes + recovery_writes if w[0] == ui_thread] == []
 
 
-@pytest.mark.xfail(strict=True, reason="FileController._job_finished writes the session marker "
-                   "(storage.mark_session_open: atomic write + fsyncs) on the UI thread after each save")
 @pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="names open files through /proc")
 def test_a_save_writes_nothing_on_the_ui_thread(window, qtbot, monkeypatch):
     ui_thread, _serialised, writes = _record_save_work(window, qtbot, monkeypatch)
