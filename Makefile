@@ -1,4 +1,5 @@
-# Set-up is part of every target: a fresh clone needs only python3 and make.
+# Set-up is part of every target: a fresh Debian/Ubuntu clone needs only python3 and make
+# (.ci/system-deps installs the system packages Qt and the tests need, with sudo if not root).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,9 +8,11 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint bench screenshots dist clean
 
 $(PY):
+	@bash .ci/system-deps
 	@$(PYTHON) -m venv $(VENV) || { echo "python3 -m venv failed: on Debian/Ubuntu run 'sudo apt-get install python3-venv'"; exit 1; }
 
 $(STAMP): $(PY) pyproject.toml
+	@bash .ci/system-deps
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
