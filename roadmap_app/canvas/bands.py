@@ -11,6 +11,8 @@ from .placement import Band
 
 Z_BANDS = -10.0
 LABEL_SCREEN_PX = 15.0  # the label keeps at least this size on screen when zoomed out
+LABEL_GAP_PX = 14.0  # on-screen space kept free after a label, before the next band
+MIN_LABEL_CHARS = 4  # an elided label shorter than this is dropped
 
 
 class BandItem(QGraphicsItem):
@@ -57,12 +59,17 @@ class BandItem(QGraphicsItem):
             painter.drawLine(rect.topRight(), rect.bottomRight())
         lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
         scale = max(1.0, LABEL_SCREEN_PX / (kit.band_font.pixelSize() * lod))
+        # Zoomed out, 16 scene px is a pixel or two: keep a gap of LABEL_GAP_PX on screen
+        # to the next band's label so neighbouring labels never run together.
+        inset = max(16.0, LABEL_GAP_PX / lod)
+        width = (rect.width() - 16 - inset) / scale
+        metrics = QFontMetricsF(kit.band_font)
+        title = metrics.elidedText(band.title or "No stage", Qt.TextElideMode.ElideRight, width)
+        if len(title) < MIN_LABEL_CHARS + 1 and title != band.title:
+            return  # "Po…" tells nothing; the mini-map and a closer zoom show the stage
         painter.save()
         painter.translate(rect.left() + 16, rect.top() + 10)
         painter.scale(scale, scale)
-        width = (rect.width() - 32) / scale
-        metrics = QFontMetricsF(kit.band_font)
-        title = metrics.elidedText(band.title or "No stage", Qt.TextElideMode.ElideRight, width)
         if scale > 1.0:  # zoomed out the label outgrows the header: keep it readable over the cards
             backdrop = QColor(fill)
             backdrop.setAlphaF(0.85)
