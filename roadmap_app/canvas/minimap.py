@@ -4,17 +4,50 @@ It paints a cached picture (stage bands and one block per card, the same
 batched drawing as the zoomed-out canvas) and only redraws the rectangle as
 the main view moves; the cache is rebuilt shortly after the scene changes.
 Click or drag in it to move the main view there.
+
+It floats over a bottom corner of the view (see minimap_geometry): small
+next to the canvas, shaped like the plan, on the other corner when a selected
+card is under it, and hidden when the canvas is too small to spare the room.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .view import RoadmapView
 
 REFRESH_MS = 250
+MAX_WIDTH_SHARE = 0.18  # of the canvas: the map is a guide, not a second canvas
+MAX_HEIGHT_SHARE = 0.22
+MIN_WIDTH, MIN_HEIGHT = 96, 40  # below this it tells nothing: hide it instead
+MARGIN = 10
+
+
+def minimap_geometry(area: QRect, content: QRectF, avoid: list[QRect]) -> QRect | None:
+    """The map's rectangle inside `area` (the canvas), or None when the canvas is too small.
+
+    At most MAX_WIDTH_SHARE x MAX_HEIGHT_SHARE of the canvas and no taller (or wider)
+    than the plan's shape needs, so a wide plan gets a flat strip rather than a grey
+    box. Bottom right, unless that covers a rectangle in `avoid` (the selected cards):
+    then bottom left, then top right.
+    """
+    width = int(area.width() * MAX_WIDTH_SHARE)
+    height = int(area.height() * MAX_HEIGHT_SHARE)
+    if not content.isEmpty():
+        height = min(height, max(MIN_HEIGHT, int(width * content.height() / content.width()) + 8))
+        width = min(width, max(MIN_WIDTH, int(height * content.width() / content.height()) + 8))
+    if width < MIN_WIDTH or height < MIN_HEIGHT:
+        return None
+    right, left = area.right() - width - MARGIN + 1, area.left() + MARGIN
+    bottom, top = area.bottom() - height - MARGIN + 1, area.top() + MARGIN
+    corners = [QRect(right, bottom, width, height), QRect(left, bottom, width, height),
+               QRect(right, top, width, height)]
+    for corner in corners:
+        if not any(corner.intersects(r) for r in avoid):
+            return corner
+    return corners[0]
 
 
 class MiniMapView(QWidget):
@@ -23,7 +56,7 @@ class MiniMapView(QWidget):
         self.setObjectName("minimap")
         self.setAccessibleName("Overview map")
         self.setToolTip("Overview: click or drag to move the canvas")
-        self.setMinimumSize(160, 100)
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._view = view
@@ -33,14 +66,44 @@ class MiniMapView(QWidget):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self.rebuild)
-        scene = view.roadmap_scene()
+        self._shown = True  # the user's choice (View > Overview map); place() may still hide it
+        scene = self._scene = view.roadmap_scene()  # one map per scene (see canvas_api)
         scene.changed.connect(self._scene_changed)
-        view.horizontalScrollBar().valueChanged.connect(self.update)
-        view.verticalScrollBar().valueChanged.connect(self.update)
-        view.zoom_changed.connect(self.update)
+        scene.selectionChanged.connect(self.place)
+        view.horizontalScrollBar().valueChanged.connect(self._view_moved)
+        view.verticalScrollBar().valueChanged.connect(self._view_moved)
+        view.zoom_changed.connect(self._view_moved)
 
     def sizeHint(self) -> QSize:
         return QSize(240, 150)
+
+    def set_shown(self, shown: bool) -> None:
+        self._shown = shown
+        self.place()
+
+    def place(self) -> None:
+        """Put the map in its corner of the view (see minimap_geometry), or hide it."""
+        view = self._view
+        scene = self._scene
+        if self.parentWidget() is not view or view.scene() is not scene:
+            return  # not floating over the view (its owner lays it out), or its plan is gone
+        content = self._content if not self._content.isEmpty() else scene.content_rect()
+        offset = view.viewport().pos()
+        avoid = [view.mapFromScene(scene.node_rect(i)).boundingRect().translated(offset)
+                 for i in scene.selected_node_ids()]
+        rect = minimap_geometry(view.viewport().geometry(), content, avoid)
+        if rect is None or not self._shown:
+            self.setVisible(False)
+            return
+        if rect != self.geometry():
+            self.setGeometry(rect)
+        self.setVisible(True)
+        self.raise_()
+
+    def _view_moved(self, _value=None) -> None:
+        if self._view.scene() is self._scene and self._scene.selectedItems():
+            self.place()  # the selected card may have moved under the map
+        self.update()
 
     def _scene_changed(self, _regions=None) -> None:
         if not self._refresh.isActive():
@@ -73,7 +136,10 @@ class MiniMapView(QWidget):
     # -- painting -------------------------------------------------------------------
     def rebuild(self) -> None:
         scene = self._view.roadmap_scene()
-        self._content = scene.content_rect()
+        content = scene.content_rect()
+        if content != self._content:
+            self._content = content
+            self.place()  # the plan's shape decides the map's
         ratio = self.devicePixelRatioF()
         pixmap = QPixmap(self.size() * ratio)
         pixmap.setDevicePixelRatio(ratio)  # sharp on HiDPI screens
@@ -113,6 +179,10 @@ class MiniMapView(QWidget):
         covers_all = rect.width() * rect.height() >= 0.9 * self.width() * self.height()
         painter.setBrush(Qt.BrushStyle.NoBrush if covers_all else QBrush(colour))
         painter.drawRect(rect)
+        # A hairline edge keeps the floating map apart from the cards around it.
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(self._view.roadmap_scene().theme.band_border, 1))
+        painter.drawRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtWidgets import QWidget
-
 from ..canvas.minimap import MiniMapView
 from ..canvas.scene import RoadmapScene
 from ..canvas.theme import CanvasTheme
@@ -29,7 +27,7 @@ def make_view() -> RoadmapView:
     return RoadmapView(None)
 
 
-def make_minimap(view: RoadmapView) -> QWidget:
+def make_minimap(view: RoadmapView) -> MiniMapView:
     """The overview map, floating over the view's corner (bound to the view's current scene)."""
     widget = MiniMapView(view, view)
     widget.setObjectName("minimap")

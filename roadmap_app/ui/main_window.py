@@ -263,8 +263,7 @@ class MainWindow(QMainWindow):
         if self.minimap is not None:
             self.minimap.deleteLater()
         self.minimap = canvas_api.make_minimap(self.view)
-        self.minimap.setVisible(self.actions["toggle_minimap"].isChecked())
-        self._place_minimap()
+        self.minimap.set_shown(self.actions["toggle_minimap"].isChecked())
         if old_scene is not None:
             old_scene.blockSignals(True)  # its teardown must not reach the new document's panels
             old_scene.deleteLater()
@@ -352,7 +351,7 @@ class MainWindow(QMainWindow):
 
     def _show_minimap(self, show: bool) -> None:
         if self.minimap is not None:
-            self.minimap.setVisible(show)
+            self.minimap.set_shown(show)
 
     def _theme_chosen(self, action: QAction) -> None:
         mode = ThemeMode(action.data())
@@ -489,11 +488,7 @@ class MainWindow(QMainWindow):
     def _place_minimap(self) -> None:
         if self.minimap is None:
             return
-        area = self.view.viewport().geometry()  # in the view's coordinates, without scroll bars
-        # Smaller in a short or narrow canvas, so it never covers most of it.
-        width, height = min(200, area.width() // 4), min(120, area.height() // 4)
-        self.minimap.setGeometry(area.right() - width - 10, area.bottom() - height - 10, width, height)
-        self.minimap.raise_()
+        self.minimap.place()  # its size, its corner, or hidden when the canvas is too small
 
 
 _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
