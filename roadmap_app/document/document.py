@@ -45,6 +45,9 @@ class RoadmapDocument(QObject):
         self.read_only_reason: str | None = None
         self.envelope_extra: dict[str, Any] = {}
         self.undo_stack = QUndoStack(self)
+        # Bumped by every mutation, before `changed`: derived figures (the shared
+        # schedule, ui/plan_cache.py) are memoised against it.
+        self.revision = 0
         self._reindex()
 
     # -- reading --------------------------------------------------------
@@ -84,6 +87,7 @@ class RoadmapDocument(QObject):
         self._graph = None
 
     def _touch(self) -> None:
+        self.revision += 1
         self.changed.emit()
 
     # -- mutators (for undo commands only) -------------------------------
@@ -216,6 +220,7 @@ class RoadmapDocument(QObject):
         old = {name: getattr(plan, name) for name in fields}
         for name, value in fields.items():
             setattr(plan, name, value)
+        self.revision += 1  # plan_changed listeners re-plan at once, before `changed`
         self.plan_changed.emit()
         self._touch()
         return old

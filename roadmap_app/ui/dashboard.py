@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..planning import Schedule, burnup, goal_scope, schedule, stage_hours, summary
+from ..planning import Schedule, burnup, goal_scope, stage_hours, summary
 from .messages import tooltip as plain_tooltip
+from .plan_cache import schedule_for
 
 DEBOUNCE_MS = 100
 DAY = 86_400.0
@@ -418,7 +419,7 @@ class DashboardPanel(QWidget):
         roadmap = self._document.roadmap
         self._style()
         try:
-            self._plan = schedule(roadmap)
+            self._plan = schedule_for(self._document)
         except Exception as exc:  # an unplannable roadmap still shows its progress
             self._plan = None
             self._problem = str(exc)

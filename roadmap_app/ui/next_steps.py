@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Status
-from ..planning import Recommendation, Schedule, next_steps, schedule
+from ..planning import Recommendation, Schedule, next_steps
 from .messages import tooltip
+from .plan_cache import schedule_for
 
 DEBOUNCE_MS = 100
 MAX_ROWS = 50
@@ -111,7 +112,7 @@ class NextStepsPanel(QWidget):
         self._timer.stop()
         roadmap = self._document.roadmap
         try:
-            plan = schedule(roadmap)
+            plan = schedule_for(self._document)
         except Exception:  # no projection (pace too slow, say): rank by hours alone
             plan = Schedule(entries=[], goal_id=None, goal_date=None, total_hours=0.0,
                             start=dt.date.today(), weekday_hours=(1.0,) * 7)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDoubleSpinBox, QHBoxLayout
 
 from ..model import NodeKind, Roadmap
 from ..planning import schedule
+from .plan_cache import schedule_for
 
 DEBOUNCE_MS = 100
 NO_GOAL = "Everything open"
@@ -138,7 +139,10 @@ class PaceBar(QWidget):
         roadmap = self._document.roadmap
         goal = goal if goal is not None and roadmap.node(goal) is not None else None
         try:
-            plan = schedule(roadmap, goal=goal, hours_per_week=hours)
+            if hours is None:  # the plan as saved: the projection every panel shares
+                plan = schedule_for(self._document, goal=goal)
+            else:  # a what-if while the hours change: its own
+                plan = schedule(roadmap, goal=goal, hours_per_week=hours)
         except Exception as exc:
             self.date_label.setText("No projection")
             self.date_label.setToolTip(str(exc))

@@ -1,7 +1,8 @@
 """The status bar: save state, progress towards the goal, and the projected goal date.
 
-Figures come from roadmap_app.planning.summary, recomputed shortly after the
-document changes (coalesced, so a burst of edits costs one projection).
+Figures come from roadmap_app.planning.summary over the schedule the panels share
+(plan_cache), recomputed shortly after the document changes (coalesced, so a burst
+of edits costs one projection).
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from ..planning import summary
 from . import messages
+from .plan_cache import summary_for
 
 REFRESH_DELAY_MS = 150
 
@@ -54,7 +55,7 @@ class PlanStatusBar(QStatusBar):
         if self.document is None:
             return
         try:
-            figures = summary(self.document.roadmap)
+            figures = summary_for(self.document)
         except Exception as exc:  # a projection problem must never break the window
             self.progress.setText("")
             self.goal.setText(f"No projection: {exc}")
