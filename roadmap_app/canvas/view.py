@@ -9,8 +9,10 @@ prerequisite, Up/Down: the neighbour in the same column).
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEasingCurve, QPointF, QRectF, Qt, QVariantAnimation, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from ..model import EdgeKind
@@ -111,6 +113,26 @@ class RoadmapView(QGraphicsView):
     def _zoom_updated(self) -> None:
         self.roadmap_scene().set_overview(self.zoom() < OVERVIEW_BELOW)
         self.zoom_changed.emit(self.zoom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep the plan's left and top edges in view if they were (AnchorViewCenter alone
+        pushes the first stage and its label off the left when the window narrows)."""
+        scene = self.roadmap_scene()
+        content = scene.content_rect() if scene is not None else QRectF()
+        before = self.mapToScene(0, 0)
+        keep_left = not content.isEmpty() and before.x() <= content.left() + 1
+        keep_top = not content.isEmpty() and before.y() <= content.top() + 1
+        super().resizeEvent(event)
+        if not (keep_left or keep_top):
+            return
+        after = self.mapToScene(0, 0)
+        zoom = self.zoom()
+        if keep_left and after.x() > content.left():
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - math.ceil((after.x() - content.left()) * zoom))
+        if keep_top and after.y() > content.top():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - math.ceil((after.y() - content.top()) * zoom))
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()
