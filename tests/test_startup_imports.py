@@ -1,4 +1,4 @@
-"""Start-up stays light: the GUI's first frames import no numpy or pyqtgraph, the CLI no Qt.
+"""Start-up stays light: the GUI's first frames import no numpy, pyqtgraph or networkx, the CLI no Qt.
 
 The app is started for real, offscreen, with the benchmark probe
 (ROADMAP_PLANNER_PROBE=first-frame, roadmap_app/probe.py): it reports the
@@ -17,7 +17,7 @@ import pytest
 
 from roadmap_app.probe import FIRST_FRAME, PROBE_ENV
 
-HEAVY = ("numpy", "pyqtgraph")
+HEAVY = ("numpy", "pyqtgraph", "networkx")  # networkx: ~0.2 s, only import/export/merge need it
 
 
 def _probe(*args: str) -> dict:
@@ -30,7 +30,7 @@ def _probe(*args: str) -> dict:
 
 
 @pytest.mark.slow
-def test_first_frames_import_no_numpy_or_pyqtgraph(planner_home):
+def test_first_frames_import_no_numpy_pyqtgraph_or_networkx(planner_home):
     probe = _probe()  # first start: the default plan is created and shown
     assert probe["first_frame"] <= probe["plan_visible"]
     assert "PySide6" in probe["modules"] and "roadmap_app" in probe["modules"]  # the report is real

@@ -21,12 +21,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMenu, QProgressDialog
 
-from ..interchange import formats
 from ..interchange.filenames import safe_file_stem
-from ..interchange.merge import merge
 from ..interchange.report import ImportReport
 from ..model import Roadmap, RoadmapError
-from ..render.export import export_image
 from ..render.options import ExportOptions, ExportResult, ExportScope
 from ..render.raster import ExportCancelled
 from . import messages
@@ -40,7 +37,10 @@ from .export_dialog import (
     filter_for,
 )
 from .import_dialog import ImportPreviewDialog, import_counts
-from .update_dialog import UpdateSummaryDialog
+
+# The window installs this controller before its first frame. The interchange formats,
+# the merge and the export pipeline (with networkx behind them: ~0.35 s of imports) are
+# imported by the handlers that use them, on the first import, export or update.
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +52,13 @@ UPDATE_FILTER = ("Newer versions (*.roadmap *.json *.graphml *.canvas);;Roadmap 
 DROP_EXTENSIONS = {".canvas", ".graphml", ".json"}  # .roadmap drops stay with the window (open)
 Accepted = QDialog.DialogCode.Accepted
 DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+
+def export_image(*args, **kwargs) -> ExportResult:
+    """render.export.export_image, imported on the first export (tests replace this name)."""
+    from ..render.export import export_image as render_export
+
+    return render_export(*args, **kwargs)
 
 
 def problem_text(exc: BaseException) -> str:
@@ -127,6 +134,8 @@ class ExchangeController(QObject):
 
     def _read(self, path: Path, title: str) -> tuple[Roadmap, ImportReport] | None:
         try:
+            from ..interchange import formats
+
             return formats.import_file(path)
         except Exception as exc:  # a hostile file must never take the app down
             self._fail(title, path, "could not be read", exc)
@@ -197,6 +206,8 @@ class ExchangeController(QObject):
         if not name:
             return False
         path = Path(name)
+        from ..interchange import formats
+
         known = {f".{e}" for e, _l in EXPORT_FORMATS} | set(formats.writable_extensions())
         if path.suffix.lower() not in known:  # "plan" or "v1.2": add the chosen filter's extension
             path = path.with_name(f"{path.name}.{extension_for_filter(chosen) or self._export_ext}")
@@ -238,6 +249,8 @@ class ExchangeController(QObject):
     def _export_text(self, path: Path) -> bool:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from ..interchange import formats
+
             formats.export_file(self.document.roadmap, path)
         except Exception as exc:
             self._fail("Could not export", path, "could not be exported", exc)
@@ -340,6 +353,8 @@ class ExchangeController(QObject):
         self._commit_pending()
         mine = doc.roadmap
         try:
+            from ..interchange.merge import merge
+
             merged, summary = merge(mine, theirs)
         except Exception as exc:
             self._fail("Could not update", path, "could not be merged into your plan", exc)
@@ -351,6 +366,8 @@ class ExchangeController(QObject):
         if mine.nodes and not ({n.id for n in mine.nodes} & {n.id for n in theirs.nodes}):
             notes.insert(0, "No node of this file matches a node of your plan: it may be a different "
                             "roadmap, not a newer version of this one.")
+        from .update_dialog import UpdateSummaryDialog
+
         dialog = UpdateSummaryDialog(self.w, path, summary, mine, merged, notes)
         self.last_dialog = dialog
         if dialog.exec() != Accepted:
