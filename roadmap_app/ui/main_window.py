@@ -36,7 +36,7 @@ from .planning_docks import PlanningDocks
 from .search_bar import SearchBar
 from .settings_controller import SettingsController
 from .status_bar import PlanStatusBar
-from .theme import ThemeController, ThemeMode
+from .theme import ThemeController, ThemeMode, tint_overflow_buttons
 
 READING_ZOOM = 0.62  # the canvas shows full cards (title, badge, footer) from 0.6
 
@@ -368,6 +368,7 @@ class MainWindow(QMainWindow):
             self.scene.set_theme(canvas_api.canvas_theme(dark))
         self.planning.set_theme(dark)
         self._check_theme_action()
+        tint_overflow_buttons(self)
 
     # -- feedback --------------------------------------------------------
     def show_message(self, text: str, timeout_ms: int = 6000) -> None:
@@ -479,11 +480,26 @@ class MainWindow(QMainWindow):
                 # Dock sizes only take once the window has its size.
                 self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
                 self.resizeDocks([self.next_steps_dock], [210], Qt.Orientation.Vertical)
+        self._fit_toolbars()
+        tint_overflow_buttons(self)
         self._place_minimap()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._fit_toolbars()
         self._place_minimap()
+
+    def _fit_toolbars(self) -> None:
+        """The goal and pace bar shares the main toolbar's row when both fit, else it takes
+        a row of its own, so no toolbar action ever hides in the » overflow menu."""
+        pace = self.planning.pace_toolbar
+        needed = self.toolbar.sizeHint().width() + pace.sizeHint().width() + 12
+        wrap = not pace.isHidden() and needed > self.width()
+        if wrap != self.toolBarBreak(pace):
+            if wrap:
+                self.insertToolBarBreak(pace)
+            else:
+                self.removeToolBarBreak(pace)
 
     def _place_minimap(self) -> None:
         if self.minimap is None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPainterPath, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 
 class ThemeMode(StrEnum):
@@ -78,6 +78,33 @@ def make_palette(dark: bool) -> QPalette:
     for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return palette
+
+
+def overflow_icon(colour: QColor, ratio: float = 2.0) -> QIcon:
+    """A » chevron pair in `colour`, for the toolbar overflow button."""
+    pixmap = QPixmap(int(16 * ratio), int(16 * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    cap, join = Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    painter.setPen(QPen(colour, 1.8, Qt.PenStyle.SolidLine, cap, join))
+    path = QPainterPath()
+    for x in (3.5, 8.5):
+        path.moveTo(QPointF(x, 4))
+        path.lineTo(QPointF(x + 4, 8))
+        path.lineTo(QPointF(x, 12))
+    painter.drawPath(path)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def tint_overflow_buttons(root: QWidget) -> None:
+    """Fusion draws the toolbar's » overflow arrow as a fixed dark image that all but
+    vanishes on the dark theme: redraw it in the palette's button-text colour."""
+    icon = overflow_icon(QApplication.palette().color(QPalette.ColorRole.ButtonText))
+    for button in root.findChildren(QToolButton, "qt_toolbar_ext_button"):
+        button.setIcon(icon)
 
 
 class ThemeController(QObject):
