@@ -69,16 +69,22 @@ NOTES = """
 - Frames are painted with `QWidget.render` into an image (offscreen, a repaint paints
   nothing). The naive reference is one rect, text and path item per shape.
 - Autosave runs `FileController.autosave_now()` on a document holding the plan; the UI
-  thread then runs 1 ms slices while the worker serialises, verifies and writes, and the
-  longest gap between slices is the stall.
+  thread then runs 1 ms slices while the worker serialises and writes the recovery copy,
+  and the longest gap between slices is the stall.
 
 ## What made it fast
 
 - Start-up: only PySide6 is imported before the splash paints; the CLI imports the model
   only when an error needs it; with a file named, the pure-Python layers load before
   PySide6 (its import hook taxes later imports); networkx is imported only when a graph is
-  built (loading checks acyclicity with Kahn's algorithm); numpy and pyqtgraph are not
-  imported before the plan is shown (`tests/test_startup_imports.py`).
+  built (loading checks acyclicity with Kahn's algorithm) or on the first import, export or
+  update (the window's import/export controller imports those layers in its handlers);
+  numpy, pyqtgraph and networkx are not imported before the plan is shown
+  (`tests/test_startup_imports.py`).
+- Planning: the schedule is computed once per document change and shared by next steps,
+  the pace bar, the dashboard and the status bar (`ui/plan_cache.py`, keyed by the
+  document's revision); at 10k nodes each projection is ~0.1-0.2 s, which every panel
+  used to pay on its own when a plan opened and after every edit.
 - The garbage collector is paused while the plan loads and what start-up built is frozen
   (`gc.freeze`), so later collections do not walk a 10k-node plan.
 - Loading: the number caps are checked with one `bytes.translate` instead of a regex.
@@ -91,22 +97,23 @@ NOTES = """
 
 ## Where it falls short, and why
 
-- Opening a 10k-node plan (about the 3 s target: 2.5-3.5 s from run to run here): the
-  scene build (layout of a plan without saved positions, 10k cards, edge routing, ~1.5 s),
-  loading (~0.45 s), and the planning panels, next steps and status bar each computing the
-  schedule (~0.5 s) all run on the UI thread before the first canvas frame. Progress is
+- Opening a 10k-node plan meets the 3 s target with little margin (2.3-2.7 s from run to
+  run here, was 2.5-3.5 s before the panels shared one schedule and networkx left start-up):
+  the scene build (layout of a plan without saved positions, 10k cards, edge routing,
+  ~1.5 s), loading (~0.45 s), and the one shared schedule with next steps and the status
+  summary (~0.25 s) all run on the UI thread before the first canvas frame. Progress is
   shown (the splash names the file and its size) but does not move while that work runs.
-  Next steps: lay out in the background and draw a first frame from the cards alone; compute
-  the schedule once per change for all panels.
+  Next steps: lay out in the background and draw a first frame from the cards alone; fill
+  the planning panels after the first canvas frame.
 - Full layout of 10k nodes meets the time, but the app runs it on the UI thread (a plan
   opened without saved positions, and Auto-layout). A worker thread would still share the
   GIL with the UI; a process, or saving the computed positions, would not.
-- Autosave: the UI thread's own work is ~1 ms (snapshot and hand-over), but the worker
-  verifies what it wrote by parsing it back (`json.loads` and one pydantic validation,
-  single C/Rust calls that hold the GIL), which stalls the UI ~60-90 ms on a 10k-node plan.
-  Without that read-back the stall is ~20 ms, near this measurement's floor (~12 ms for any
-  busy worker with Python's 5 ms switch interval). Verifying recovery copies less eagerly
-  (they are read back when restored anyway) is the owner's call.
+- Autosave: recovery copies are no longer parsed back in the worker (they are the codec's
+  output of a validated model, and are validated when restored); that read-back held the
+  GIL for 60-90 ms at 10k nodes. The longest UI stall is now ~18-22 ms, a few ms over the
+  budget and near this measurement's floor (~12 ms for any busy Python worker with the
+  5 ms switch interval); the `autosave_now()` call itself takes 2-8 ms from run to run
+  (snapshot and hand-over). Meeting 16 ms for sure would take serialising in a process.
 - PNG export: painting antialiased edge strokes dominates (~35 Mpx/s); 10k nodes at
   scale 1 is ~140 Mpx plus a 2 s scene build. 1k nodes 3840 px wide (27 Mpx) takes ~0.8 s.
 """
