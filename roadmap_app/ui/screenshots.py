@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1440, 900)
+MAIN_ZOOM = 0.37  # just above lod.OVERVIEW_BELOW: the widest view that still shows titles
 
 # (node id, status) for a plan a few months in.
 PROGRESS = {
@@ -68,7 +69,8 @@ def _shoot(app, window, path: Path) -> None:
 
 
 def _zoom_on(window, node_ids: list[str], zoom: float = 0.85) -> None:
-    """Zoom, and centre on the nodes without showing empty space left of the bands."""
+    """Zoom, and centre on the nodes without showing empty space left of the bands
+    (from the plan's left edge when the nodes fit that way)."""
     from PySide6.QtCore import QPointF, QRectF
 
     rect = QRectF()
@@ -77,8 +79,35 @@ def _zoom_on(window, node_ids: list[str], zoom: float = 0.85) -> None:
     view = window.view
     view.set_zoom(zoom)
     half_width = view.viewport().width() / zoom / 2
-    left = window.scene.content_rect().left()
-    view.centerOn(QPointF(max(rect.center().x(), left + half_width), rect.center().y()))
+    left = window.scene.content_rect().left() - 12
+    x = max(rect.center().x(), left + half_width)
+    if rect.right() + 40 / zoom <= left + 2 * half_width:
+        x = left + half_width  # they fit with the stage's start and label in sight: show those
+    view.centerOn(QPointF(x, rect.center().y()))
+
+
+def _frame_start(window, zoom: float) -> None:
+    """The plan from its left edge at `zoom`, centred vertically so the continuous-learning
+    band at the bottom clears the scroll bar."""
+    from PySide6.QtCore import QPointF
+
+    view, content = window.view, window.scene.content_rect()
+    view.set_zoom(zoom)
+    half_width = view.viewport().width() / zoom / 2
+    view.centerOn(QPointF(content.left() - 12 + half_width, content.center().y()))
+
+
+def _frame_up_to(window, node_id: str, zoom: float) -> None:
+    """`node_id` at the right edge with as much of the way to it as fits on its left,
+    and the stage labels at the top when the node is not too far down."""
+    from PySide6.QtCore import QPointF
+
+    view, rect = window.view, window.scene.node_rect(node_id)
+    view.set_zoom(zoom)
+    half_width = view.viewport().width() / zoom / 2
+    half_height = view.viewport().height() / zoom / 2
+    top = window.scene.content_rect().top() - 12 + half_height  # the stage labels in sight
+    view.centerOn(QPointF(rect.right() + 40 / zoom - half_width, min(rect.center().y(), top)))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import Qt
 
+    from ..canvas.lod import FULL_FROM
     from .startup import build_window, create_application
     from .theme import ThemeMode
 
@@ -105,15 +135,22 @@ def main(argv: list[str] | None = None) -> int:
     for mode in (ThemeMode.LIGHT, ThemeMode.DARK):
         window.theme.set_mode(mode)
         suffix = mode.value
-        # The start of the path at a reading zoom; the overview map shows the whole plan.
+        # The path from Education on, at the widest zoom that still draws card titles
+        # (lod.OVERVIEW_BELOW); the inspector has its own picture, so here the canvas
+        # gets the width to tell the story.
         window.edits.jump_to("edu-ml-data-mining")
         window.next_steps_dock.raise_()
+        window.inspector_dock.hide()
         _settle(app)
-        _zoom_on(window, ["edu-programming", "edu-ml-data-mining", "skill-backpropagation"], 0.62)
+        _frame_start(window, MAIN_ZOOM)
         _shoot(app, window, out / f"roadmap-{suffix}.png")
+        window.inspector_dock.show()
+        window.resizeDocks([window.inspector_dock], [420], Qt.Orientation.Horizontal)
+        _settle(app)
 
         # The inspector with the course just added, zoomed in on its stage.
         window.edits.jump_to("edu-linear-algebra-calculus")
+        _settle(app)  # the jump glides: let it land before framing
         _zoom_on(window, ["edu-linear-algebra-calculus", "edu-programming", "edu-ml-data-mining"])
         window.inspector.resources.select_resource("r-demo-course")
         _shoot(app, window, out / f"inspector-{suffix}.png")
@@ -123,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         window.search.field.setText("neural")
         window.search.update_matches()
         window.search.next_match()
+        _settle(app)
         _zoom_on(window, window.search.matches[:2], 0.7)
         _shoot(app, window, out / f"search-{suffix}.png")
         window.search.field.clear()
@@ -132,12 +170,14 @@ def main(argv: list[str] | None = None) -> int:
         goal = window.document.roadmap.plan.goal
         window.editor.set_plan(goal="role-ml-engineer")
         window.edits.jump_to("role-ml-engineer")
+        _settle(app)
         window.actions["focus_goal"].setChecked(True)
-        _zoom_on(window, ["role-ml-engineer", "role-software-developer", "skill-docker"], 0.55)
+        window.document.undo_stack.setClean()  # a throwaway plan: no "Modified" in the pictures
+        _frame_up_to(window, "role-ml-engineer", FULL_FROM + 0.02)
         _shoot(app, window, out / f"focus-{suffix}.png")
         window.actions["focus_goal"].setChecked(False)
         window.editor.set_plan(goal=goal)
-        window.document.undo_stack.setClean()  # a throwaway plan: no "Modified" in later pictures
+        window.document.undo_stack.setClean()
 
         # The planning panels, when they are installed.
         if window.next_steps is not None:
