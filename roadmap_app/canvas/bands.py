@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from .kit import CardKit
@@ -13,6 +13,24 @@ Z_BANDS = -10.0
 LABEL_SCREEN_PX = 15.0  # the label keeps at least this size on screen when zoomed out
 LABEL_GAP_PX = 14.0  # on-screen space kept free after a label, before the next band
 MIN_LABEL_CHARS = 4  # an elided label shorter than this is dropped
+
+
+def fit_label(title: str, font: QFont, band_width: float, lod: float) -> tuple[str, float, float]:
+    """The label text for a band `band_width` scene px wide at zoom `lod`, the scale it is
+    drawn at, and the width (in label units) it may take; "" when it is not worth drawing.
+
+    Zoomed out the label is scaled up to stay LABEL_SCREEN_PX tall on screen. A 16 px
+    inset is a pixel or two there, so the label keeps LABEL_GAP_PX on screen free before
+    the next band's label and neighbouring labels never run together; a label elided
+    to a stub ("Po…") is dropped (the mini-map and a closer zoom show the stage).
+    """
+    scale = max(1.0, LABEL_SCREEN_PX / (font.pixelSize() * lod))
+    inset = max(16.0, LABEL_GAP_PX / lod)
+    width = (band_width - 16 - inset) / scale
+    text = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, width)
+    if text != title and len(text) < MIN_LABEL_CHARS + 1:
+        text = ""
+    return text, scale, width
 
 
 class BandItem(QGraphicsItem):
@@ -58,15 +76,10 @@ class BandItem(QGraphicsItem):
         else:
             painter.drawLine(rect.topRight(), rect.bottomRight())
         lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
-        scale = max(1.0, LABEL_SCREEN_PX / (kit.band_font.pixelSize() * lod))
-        # Zoomed out, 16 scene px is a pixel or two: keep a gap of LABEL_GAP_PX on screen
-        # to the next band's label so neighbouring labels never run together.
-        inset = max(16.0, LABEL_GAP_PX / lod)
-        width = (rect.width() - 16 - inset) / scale
         metrics = QFontMetricsF(kit.band_font)
-        title = metrics.elidedText(band.title or "No stage", Qt.TextElideMode.ElideRight, width)
-        if len(title) < MIN_LABEL_CHARS + 1 and title != band.title:
-            return  # "Po…" tells nothing; the mini-map and a closer zoom show the stage
+        title, scale, width = fit_label(band.title or "No stage", kit.band_font, rect.width(), lod)
+        if not title:
+            return
         painter.save()
         painter.translate(rect.left() + 16, rect.top() + 10)
         painter.scale(scale, scale)
