@@ -23,6 +23,7 @@ MAX_WIDTH_SHARE = 0.18  # of the canvas: the map is a guide, not a second canvas
 MAX_HEIGHT_SHARE = 0.22
 MIN_WIDTH, MIN_HEIGHT = 96, 40  # below this it tells nothing: hide it instead
 MARGIN = 10
+MAX_AVOIDED = 20  # selected cards the map steps aside for
 
 
 def minimap_geometry(area: QRect, content: QRectF, avoid: list[QRect]) -> QRect | None:
@@ -90,7 +91,7 @@ class MiniMapView(QWidget):
         content = self._content if not self._content.isEmpty() else scene.content_rect()
         offset = view.viewport().pos()
         avoid = [view.mapFromScene(scene.node_rect(i)).boundingRect().translated(offset)
-                 for i in scene.selected_node_ids()]
+                 for i in scene.selected_node_ids()[:MAX_AVOIDED]]  # a panning frame stays cheap
         rect = minimap_geometry(view.viewport().geometry(), content, avoid)
         if rect is None or not self._shown:
             self.setVisible(False)
