@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -153,6 +154,10 @@ def main(argv: list[str] | None = None) -> int:
         print(table)
         return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # In-process benchmarks (autosave, export) write plans, recovery copies and
+    # backups: keep them in a throwaway folder, never the user's own.
+    scratch = tempfile.TemporaryDirectory(prefix="roadmap-bench-")
+    os.environ["ROADMAP_PLANNER_HOME"] = scratch.name
     rows: list[Row] = []
     started, load_before = time.perf_counter(), load()
     for name in args.only or SUITES:

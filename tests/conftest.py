@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_dirs(tmp_path_factory, monkeypatch) -> Path:
-    """Point platformdirs (and XDG) at a temporary folder: tests never touch real ones."""
+def isolated_user_dirs(tmp_path_factory) -> Iterator[Path]:
+    """Point platformdirs (and XDG) at a temporary folder: tests never touch real ones.
+
+    It has its own MonkeyPatch, so a test that calls `monkeypatch.undo()` cannot
+    undo the isolation half-way through and write into the real user folders.
+    """
     home = tmp_path_factory.mktemp("home")
+    monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("ROADMAP_PLANNER_HOME", str(home / "planner"))
     monkeypatch.setenv("HOME", str(home))
     for var, sub in (
@@ -26,7 +32,8 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch) -> Path:
         ("XDG_CACHE_HOME", ".cache"),
     ):
         monkeypatch.setenv(var, str(home / sub))
-    return home
+    yield home
+    monkeypatch.undo()
 
 
 @pytest.fixture

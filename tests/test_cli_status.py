@@ -91,13 +91,13 @@ def test_full_disk_exit_1_old_file_kept(plan, capsys, monkeypatch):
 
     def full(*_a):
         raise OSError(errno.ENOSPC, "No space left on device")
-    monkeypatch.setattr(os, "write", full)
-    assert main(["status", str(plan), "a", "done"]) == 1
+    with monkeypatch.context() as patch:  # not monkeypatch.undo(): it would undo more
+        patch.setattr(os, "write", full)
+        assert main(["status", str(plan), "a", "done"]) == 1
     err = capsys.readouterr().err
     assert err == f"{plan}: could not save: the disk is full\n"
-    monkeypatch.undo()
     assert plan.read_bytes() == before
-    assert main(["status", str(plan), "a", "done"]) == 0  # retry works
+    assert main(["status", str(plan), "a", "done"]) == 0, capsys.readouterr().err  # retry works
 
 
 def test_file_changed_between_read_and_save_is_not_overwritten(plan, capsys, monkeypatch):

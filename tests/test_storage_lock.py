@@ -155,3 +155,25 @@ def test_save_plan_refuses_to_overwrite_an_external_change_until_told(tmp_path):
     with pytest.raises(ExternalChangeError, match="deleted"):
         save_plan(plan, mine, expected_hash=first.content_hash)
     save_plan(plan, mine, expected_hash=None)  # None: "I expect no file there"
+
+
+@pytest.mark.parametrize("use_flock", [True, False])
+def test_a_lock_whose_owner_info_cannot_be_written_is_not_left_held(tmp_path, monkeypatch, use_flock):
+    import errno
+
+    from roadmap_app.storage import SaveError
+    from roadmap_app.storage import lock as lock_module
+
+    if not use_flock:
+        monkeypatch.setattr(lock_module, "fcntl", None)
+    plan = tmp_path / "p.roadmap"
+
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(lock_module.os, "write", full)
+        with pytest.raises((SaveError, OSError)):
+            lock_module.acquire(plan)
+    taken = lock_module.acquire(plan)  # the disk has room again: nothing stale in the way
+    taken.release()

@@ -159,7 +159,11 @@ def _acquire_flock(plan_path: Path, path: Path) -> PlanLock:
             continue
         # Whatever info is in the file belongs to a dead owner: the flock was free.
         info = _new_info(plan_path)
-        _write_info(fd, info)
+        try:
+            _write_info(fd, info)
+        except BaseException:
+            os.close(fd)  # a failed write (full disk) must not keep the plan locked
+            raise
         return PlanLock(plan_path, path, fd, info)
     raise SaveError(f"{plan_path.name}: could not take the lock (it keeps changing)")
 
@@ -193,6 +197,10 @@ def _acquire_exclusive(plan_path: Path, path: Path) -> PlanLock:
         info = _new_info(plan_path)
         try:
             _write_info(fd, info)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                path.unlink()  # an empty lock left by a failed write would lock others out
+            raise
         finally:
             os.close(fd)
         return PlanLock(plan_path, path, None, info)
