@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from url_recorder import UrlRecorder
 
 from roadmap_app.model import Origin, Resource, Status
 from roadmap_app.storage import codec, mark_session_open, paths, write_recovery
@@ -17,15 +18,6 @@ pytestmark = pytest.mark.usefixtures("restore_app_look")
 
 TARGET = "edu-ml-data-mining"  # three resources, open prerequisites
 
-
-class _Urls(QObject):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def handle(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
 
 
 def _select(window, node_id: str = TARGET):
@@ -86,7 +78,7 @@ def test_resources_edit_remove_and_reorder_through_the_editor(window, monkeypatc
 
 
 def test_an_imported_link_shows_its_host_once_per_session(window, dialogs):
-    recorder = _Urls()
+    recorder = UrlRecorder()
     QDesktopServices.setUrlHandler("https", recorder, "handle")
     try:
         window.editor.add_resource(TARGET, Resource(

@@ -4,9 +4,10 @@ its host before the first open, whatever origin that file claims for it."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
+from url_recorder import UrlRecorder
 
 from roadmap_app.model import Origin
 from roadmap_app.templates import load_template
@@ -16,19 +17,10 @@ pytest_plugins = ("ui_helpers",)
 SCHEMES = ("http", "https", "file", "javascript", "ftp")
 
 
-class _Urls(QObject):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def handle(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
 
 @pytest.fixture
 def opened(qapp):
-    recorder = _Urls()
+    recorder = UrlRecorder()
     for scheme in SCHEMES:
         QDesktopServices.setUrlHandler(scheme, recorder, "handle")
     yield recorder.urls

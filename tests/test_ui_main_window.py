@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox
+from url_recorder import UrlRecorder
 
 from roadmap_app.model import Status
 from roadmap_app.storage import load, paths
@@ -102,15 +103,6 @@ def test_stage_progress_moves_when_a_status_changes(window):
     assert label.text().startswith("Education: 1 of")
 
 
-class _UrlRecorder(QObject):
-    def __init__(self):
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def handle(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
 
 def _add_resource(window, monkeypatch, title: str, url: str) -> None:
     def fill_and_accept(dialog: ResourceDialog) -> int:
@@ -123,7 +115,7 @@ def _add_resource(window, monkeypatch, title: str, url: str) -> None:
 
 
 def test_resource_is_added_and_only_http_links_open(window, dialogs, monkeypatch, qtbot):
-    recorder = _UrlRecorder()
+    recorder = UrlRecorder()
     for scheme in ("http", "https", "file", "javascript"):
         QDesktopServices.setUrlHandler(scheme, recorder, "handle")
     try:
