@@ -252,3 +252,34 @@ def test_a_name_too_long_or_a_file_in_the_folder_path_is_a_save_error(tmp_path):
         atomic_write(blocker / "sub" / "x.roadmap", NEW)
     assert blocker.read_bytes() == OLD
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.roadmap"]
+
+
+def test_atomic_stream_shares_the_commit_of_atomic_write(tmp_path, monkeypatch):
+    from roadmap_app.storage import SaveError
+    from roadmap_app.storage import atomic as atomic_module
+
+    target = tmp_path / "big.png"
+    target.write_bytes(b"old")
+    with atomic_module.atomic_stream(target) as handle:
+        handle.write(b"new ")
+        handle.write(b"bytes")
+    assert target.read_bytes() == b"new bytes"
+
+    class Stop(Exception):
+        pass
+
+    with pytest.raises(Stop), atomic_module.atomic_stream(target) as handle:
+        handle.write(b"half")
+        raise Stop  # e.g. a cancelled export
+    assert target.read_bytes() == b"new bytes"
+
+    def no_sync(_directory):
+        raise OSError(errno.EIO, "Input/output error")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(atomic_module, "fsync_directory", no_sync)
+        with pytest.raises(SaveError, match="folder could not be synced"), \
+                atomic_module.atomic_stream(target) as handle:
+            handle.write(b"unsynced")
+    assert target.read_bytes() == b"new bytes"  # rolled back, as atomic_write does
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.png"]

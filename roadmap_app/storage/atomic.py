@@ -22,8 +22,9 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import SaveError
 
@@ -102,6 +103,78 @@ def _roll_back(target: Path, old: Path | None) -> None:
         fsync_directory(target.parent)
 
 
+def _resolve_target(target: Path | str) -> Path:
+    """The file to replace: a symlink's target, so linked plans stay linked."""
+    target = Path(target)
+    try:
+        is_link = target.is_symlink()
+    except OSError as exc:  # e.g. a name too long for the file system
+        raise SaveError(f"{target}: could not save: {describe_os_error(exc)}") from None
+    if is_link:
+        # Replace the file the link points to, not the link: a plan kept in a
+        # dotfiles repo or a synced folder through a symlink stays linked.
+        try:
+            target = target.resolve()
+        except (OSError, RuntimeError) as exc:  # a symlink loop
+            raise SaveError(f"{target}: could not save: the link cannot be followed ({exc})") from None
+    return target
+
+
+def _ensure_folder(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):  # a file in the way ("File exists" would mislead)
+        blocker = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()),
+                       directory)
+        raise OSError(errno.ENOTDIR, f"{blocker} is not a folder") from None
+
+
+def _open_temp(target: Path, mode: int) -> tuple[Path, int]:
+    _ensure_folder(target.parent)
+    tmp = temp_path_for(target)
+    return tmp, os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+
+
+def _discard(*paths: Path | None) -> None:
+    for leftover in paths:
+        if leftover is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+
+
+def _commit(tmp: Path, target: Path, size: int) -> None:
+    """Put a fully written, fsynced temporary file in place of `target`, durably.
+
+    The one commit sequence every writer shares: check the size on disk, keep the
+    target's permissions, replace, fsync the folder (putting the old file back if
+    that fails). Raises SaveError with the old file untouched and no temporaries left.
+    """
+    old: Path | None = None
+    try:
+        if os.stat(tmp).st_size != size:
+            raise OSError(errno.EIO, "the written file has the wrong size")
+        if target.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, target.stat().st_mode & 0o777)
+        old = _keep_old(target)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        _discard(tmp, old)
+        if isinstance(exc, OSError):
+            raise SaveError(f"{target}: could not save: {describe_os_error(exc)}") from exc
+        raise
+    try:
+        fsync_directory(target.parent)
+    except OSError as exc:
+        # The new name may not survive a power cut: put the old file back so
+        # the caller's "not saved" is true, and let it retry.
+        _roll_back(target, old)
+        raise SaveError(
+            f"{target}: could not save: the folder could not be synced ({describe_os_error(exc)})"
+        ) from exc
+    _discard(old)
+
+
 def atomic_write(
     target: Path | str,
     data: bytes,
@@ -115,67 +188,51 @@ def atomic_write(
     parser), so we never write what we could not read back. An existing
     target keeps its permission bits; a new one gets `mode`.
     """
-    target = Path(target)
-    try:
-        is_link = target.is_symlink()
-    except OSError as exc:  # e.g. a name too long for the file system
-        raise SaveError(f"{target}: could not save: {describe_os_error(exc)}") from None
-    if is_link:
-        # Replace the file the link points to, not the link: a plan kept in a
-        # dotfiles repo or a synced folder through a symlink stays linked.
-        try:
-            target = target.resolve()
-        except (OSError, RuntimeError) as exc:  # a symlink loop
-            raise SaveError(f"{target}: could not save: the link cannot be followed ({exc})") from None
+    target = _resolve_target(target)
     data = bytes(data)
     if verify is not None:
         try:
             verify(data)
         except Exception as exc:  # any failure to read back means do not write
             raise SaveError(f"{target.name}: refusing to save, the data would not load back: {exc}") from exc
-    directory = target.parent
-    tmp = temp_path_for(target)
-    old: Path | None = None
+    tmp: Path | None = None
     try:
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-        except (FileExistsError, NotADirectoryError):  # a file in the way ("File exists" would mislead)
-            blocker = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()),
-                           directory)
-            raise OSError(errno.ENOTDIR, f"{blocker} is not a folder") from None
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        tmp, fd = _open_temp(target, mode)
         try:
             _write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
-        if os.stat(tmp).st_size != len(data):
-            raise OSError(errno.EIO, "the written file has the wrong size")
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o777)
-        old = _keep_old(target)
-        os.replace(tmp, target)
     except BaseException as exc:
-        for leftover in (tmp, old):
-            if leftover is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(leftover)
+        _discard(tmp)
         if isinstance(exc, OSError):
             raise SaveError(f"{target}: could not save: {describe_os_error(exc)}") from exc
         raise
+    _commit(tmp, target, len(data))
+
+
+@contextlib.contextmanager
+def atomic_stream(target: Path | str, *, mode: int = 0o644) -> Iterator[BinaryIO]:
+    """atomic_write for data too large to hold in memory: write into the handle.
+
+    The file replaces `target` only when the block ends normally; an exception
+    in the block (a failure, a cancelled export) leaves the old file as it was.
+    """
+    target = _resolve_target(target)
+    tmp: Path | None = None
     try:
-        fsync_directory(directory)
-    except OSError as exc:
-        # The new name may not survive a power cut: put the old file back so
-        # the caller's "not saved" is true, and let it retry.
-        _roll_back(target, old)
-        raise SaveError(
-            f"{target}: could not save: the folder could not be synced ({describe_os_error(exc)})"
-        ) from exc
-    if old is not None:
-        with contextlib.suppress(OSError):
-            os.unlink(old)
+        tmp, fd = _open_temp(target, mode)
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+            size = handle.tell()
+    except BaseException as exc:
+        _discard(tmp)
+        if isinstance(exc, OSError):
+            raise SaveError(f"{target}: could not save: {describe_os_error(exc)}") from exc
+        raise
+    _commit(tmp, target, size)
 
 
 def atomic_write_text(
