@@ -18,9 +18,11 @@ from .roadmap import (
     DEFAULT_STAGES,
     FORMAT_NAME,
     SCHEMA_VERSION,
+    LayoutDirection,
     PlanSettings,
     Roadmap,
     RoadmapFile,
+    RouteChoice,
 )
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "DuplicateIdError",
     "Edge",
     "EdgeKind",
+    "LayoutDirection",
     "Node",
     "NodeKind",
     "Origin",
@@ -44,6 +47,7 @@ __all__ = [
     "Roadmap",
     "RoadmapError",
     "RoadmapFile",
+    "RouteChoice",
     "SelfLoopError",
     "Status",
     "StatusChange",

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .enums import NodeKind, Origin, Status
 from .resource import Resource
-from .text import Coordinate, Hours, Identifier, LongText, ShortText, Title
+from .text import Color, Coordinate, Hours, Identifier, LongText, ShortText, Title, Weeks
 
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_DATE = dt.date(2200, 12, 31)
@@ -64,11 +64,30 @@ class Node(BaseModel):
     origin: Origin = Origin.TEMPLATE
     removed_upstream: bool = False
     collapsed: bool = False
+    # Calendar time with a commitment (a degree, a job, an internship). When set, the
+    # node runs in its own lane for this many weeks and uses none of the study budget;
+    # changing hours per week never changes it. Study effort stays in estimated_hours.
+    duration_weeks: Weeks | None = None
+    # The duration node (a role or a degree) during which this skill is learned: it
+    # progresses inside that node's time instead of after it, using no study budget.
+    learned_in: Identifier | None = None
+    # Off the critical path unless the plan opts in (PlanSettings.include_optional).
+    optional: bool = False
+    # The day the user finished it; may be in the past (back-dated completions).
+    completed_on: dt.date | None = None
+    # Why the node is on the roadmap: owned by the template, shown read-only beside the
+    # description. Notes stay the user's own.
+    why: LongText = ""
+    color: Color | None = None
 
-    @field_validator("target_date")
+    @field_validator("target_date", "completed_on")
     @classmethod
     def _target_sane(cls, value: dt.date | None) -> dt.date | None:
         return check_date(value)
+
+    @property
+    def is_duration(self) -> bool:
+        return self.duration_weeks is not None
 
     @property
     def effective_hours(self) -> float:

@@ -23,3 +23,6 @@ class Resource(BaseModel):
     notes: LongText = ""
     origin: Origin = Origin.TEMPLATE
     tags: list[ShortText] = Field(default_factory=list, max_length=50)
+    # A local file the source referred to (for example a JSON Canvas file node). Shown as
+    # text only: the app never opens it by itself.
+    path: ShortText = ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -27,6 +28,21 @@ DEFAULT_STAGES = [
 ]
 
 
+class LayoutDirection(StrEnum):
+    LEFT_TO_RIGHT = "left_to_right"
+    TOP_TO_BOTTOM = "top_to_bottom"
+
+
+class RouteChoice(BaseModel):
+    """The alternative the user picked in one "any of" group (Edge.group) of a target."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    target: Identifier
+    group: ShortText
+    choice: Identifier  # the source node of the chosen edge
+
+
 class PlanSettings(BaseModel):
     model_config = ConfigDict(extra="allow", validate_assignment=True)
 
@@ -35,6 +51,14 @@ class PlanSettings(BaseModel):
     # Optional split of the week, Monday first; when set it overrides hours_per_week.
     weekday_hours: list[float] | None = Field(default=None, min_length=7, max_length=7)
     start_date: dt.date | None = None
+    # Chosen alternatives; a group without a choice is decided by the planner (fastest).
+    route: list[RouteChoice] = Field(default_factory=list, max_length=MAX_NODES)
+    # Optional nodes (Node.optional) the user opted in to.
+    include_optional: list[Identifier] = Field(default_factory=list, max_length=MAX_NODES)
+    # The weekly slice of the study budget that recurring practices take.
+    practice_hours_per_week: float = Field(default=1.0, ge=0.0, le=168.0, allow_inf_nan=False)
+    # The starting-point profile the plan was set up from ("" when none), for display.
+    profile: ShortText = ""
 
     @field_validator("weekday_hours")
     @classmethod
@@ -70,6 +94,7 @@ class Roadmap(BaseModel):
     nodes: list[Node] = Field(default_factory=list, max_length=MAX_NODES)
     edges: list[Edge] = Field(default_factory=list, max_length=MAX_EDGES)
     plan: PlanSettings = Field(default_factory=PlanSettings)
+    layout_direction: LayoutDirection = LayoutDirection.LEFT_TO_RIGHT
 
     def node(self, node_id: str) -> Node | None:
         return next((n for n in self.nodes if n.id == node_id), None)

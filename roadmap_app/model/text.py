@@ -54,3 +54,7 @@ LongText = Annotated[str, StringConstraints(max_length=MAX_TEXT), AfterValidator
 UrlText = Annotated[str, StringConstraints(max_length=MAX_URL), AfterValidator(_clean_line)]
 Hours = Annotated[float, Field(ge=0.0, le=MAX_HOURS, allow_inf_nan=False)]
 Coordinate = Annotated[float, Field(ge=-1e7, le=1e7, allow_inf_nan=False)]
+# A colour as "#rrggbb" (lower case); importers map their palettes onto this.
+Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-f]{6}$")]
+# Calendar weeks of a commitment (a degree, a job, an internship): at most 60 years.
+Weeks = Annotated[float, Field(ge=0.0, le=60 * 52.0, allow_inf_nan=False)]
