@@ -83,11 +83,11 @@ CATALOGUE: dict[str, dict] = {
     "distill": dict(
         title="Distill",
         kind=K.WEBSITE,
-        provider="Distill editors (Chris Olah, Shan Carter and others)",
+        provider="Distill editorial team",
         url="https://distill.pub/",
         cost=FREE, estimated_hours=20,
-        notes="A journal of clear, interactive ML explanations, on hiatus since 2021: no new "
-        "articles, but the published ones stay online and remain excellent.",
+        notes="A journal of clear, interactive ML explanations, on an indefinite hiatus since "
+        "July 2021: no new articles, but the published ones stay online and remain excellent.",
     ),
     "kdnuggets": dict(
         title="KDnuggets",

@@ -133,7 +133,7 @@ LEARNING: dict[str, dict] = {
         "gradients of common operations."),
     "pytorch-tutorials": _r(
         "PyTorch tutorials", K.WEBSITE, "PyTorch Foundation",
-        "https://pytorch.org/tutorials/",
+        "https://docs.pytorch.org/tutorials/",
         FREE, 30,
         "Start with 'Learn the Basics': tensors, datasets, models, autograd, optimisation, "
         "saving and loading."),
@@ -144,7 +144,7 @@ LEARNING: dict[str, dict] = {
         "Keras quickstarts, then images, text, structured data and deployment guides."),
     "pytorch-ddp": _r(
         "Getting Started with Distributed Data Parallel", K.WEBSITE, "PyTorch Foundation",
-        "https://pytorch.org/tutorials/intermediate/ddp_tutorial.html",
+        "https://docs.pytorch.org/tutorials/intermediate/ddp_tutorial.html",
         FREE, 4,
         "Train one model on several GPUs or machines: process groups, gradient "
         "synchronisation and checkpoints."),

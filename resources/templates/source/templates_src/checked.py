@@ -12,7 +12,9 @@ from __future__ import annotations
 
 PAGE = "page found with the search tool (pages/docs corpus); title, authors and edition read"
 CITED = "exact URL found cited with this title in public repositories (find_string)"
-SEED = "from the seeds' resource table; not re-checked"
+SEED = "from the seeds' resource table (a site's home page); not re-checked"
+NOT_FOUND = ("could not verify: no public file in the index cites this repository, and the index "
+             "does not hold it (it may have been renamed or made private)")
 EARLIER = "checked in an earlier pass against public copies of the page"
 
 CHECKED: dict[str, str] = {
@@ -28,6 +30,9 @@ CHECKED: dict[str, str] = {
     "gcp-ai-ml-perspective": PAGE + " (Well-Architected Framework pages) and " + CITED,
     "aws-mla": CITED, "gcp-pmle": CITED, "azure-ai-engineer": CITED,
     "aws-ml-lens": CITED, "azure-waf-ai": CITED,
+    "distill": PAGE + " (distill.pub hiatus announcement of July 2021, 'may be extended "
+               "indefinitely'; the about page now says indefinite hiatus)",
+    "ml-fundamentals-list": NOT_FOUND, "ml-research-list": NOT_FOUND,
 }
 for _key in (
     "ml-test-score", "rules-of-ml", "mlflow-tracking", "mlflow-registry", "fsdl", "cs329s",
@@ -41,6 +46,29 @@ for _key in (
     "dp-book", "scaling-book", "cncf-platforms", "kanban-guide", "xp-explained", "sagemaker-deploy",
     "nemo-guardrails", "spj-great-paper", "tmlr", "arxiv-submit", "hf-llm-course", "sre-book-slo",
     "sre-workbook-canary", "design-docs-google", "eu-ai-act", "gdpr",
+    # second pass
+    "model-cards", "datasheets", "quantisation-survey", "lora-paper", "vllm-paper", "hnsw-paper",
+    "llm-judge-paper", "ragas-paper", "react-paper", "neurips-reproducibility", "building-effective-agents",
+    "llm-patterns", "applied-llms", "applied-ml-list", "lilian-weng-blog", "huyen-blog", "netflix-tech-blog",
+    "uber-engineering", "google-research-blog", "meta-engineering", "mlsys-conf", "github-pages", "hf-spaces",
+    "show-your-work", "ml-collective", "made-with-ml", "github-actions-docs", "mlops-zoomcamp", "dvc-docs",
+    "pro-git", "missing-semester", "feast-docs", "evidently-docs", "k8s-basics", "sqlbolt", "de-zoomcamp",
+    "great-expectations", "spark-quickstart", "kafka-intro", "streaming-systems", "pair-guidebook",
+    "building-ml-apps", "ai-engineering-book", "sa-hard-parts", "philosophy-software-design", "c4-model",
+    "nygard-adr", "adr-org", "mitre-atlas", "fairml-book", "interpretable-ml", "finops-framework",
+    "team-topologies", "accelerate", "managers-path", "staff-engineers-path", "staffeng",
+    "storytelling-with-data", "agile-manifesto", "refactoring-guru-patterns", "aws-skill-builder",
+    "gcp-skills-boost", "azure-fundamentals", "cloud-run-docs", "python-tutorial", "r4ds", "dev-java-learn",
+    "mit-6006", "clrs", "islp", "openintro-stats", "mml-book", "3b1b-linear-algebra", "3b1b-neural-networks",
+    "csapp", "ostep", "sklearn-user-guide", "mmds", "ossu-cs", "omscs", "karpathy-phd-guide",
+    "cs231n-backprop", "pytorch-tutorials", "tensorflow-tutorials", "pytorch-ddp", "burn", "candle",
+    "pyg-docs", "ultralytics-docs", "peft-docs", "vllm-docs", "faiss-wiki", "pgvector", "sbert-docs",
+    "roadmap-sh-mlops",
+    # seed and earlier entries with a precise path, re-checked in this pass
+    "dl-nanodegree", "ai-micromasters", "ml-specialization", "bishop-prml", "zero-to-hero", "tensorrt",
+    "llama-cpp", "fastpages", "mit-linear-algebra", "google-mlcc", "kaggle-learn", "cs231n", "cs224w",
+    "vgae-paper", "helm-paper", "nist-ai-rmf", "qlora-paper", "rag-paper", "prompting-guide",
+    "docker-get-started", "dmls-book", "thinking-in-systems", "carmack-reading-list", "attention-paper",
 ):
     CHECKED[_key] = CITED
 for _key in (
@@ -49,11 +77,11 @@ for _key in (
     "stack-overflow", "kaggle", "micrograd", "zero-to-hero", "ml-fundamentals-list", "dl-specialization",
     "fastpages", "tensorrt", "llama-cpp", "pytorch", "tensorflow",
 ):
-    CHECKED[_key] = SEED
+    CHECKED.setdefault(_key, SEED)
 for _key in (
     "ml-research-list", "karpathy-10k-hours", "carmack-reading-list", "quarto", "mit-linear-algebra",
     "google-mlcc", "kaggle-learn", "cs231n", "cs224w", "vgae-paper", "attention-paper", "qlora-paper",
     "rag-paper", "helm-paper", "nist-ai-rmf", "prompting-guide", "fastapi-docs", "docker-get-started",
     "dmls-book", "thinking-in-systems",
 ):
-    CHECKED[_key] = EARLIER
+    CHECKED.setdefault(_key, EARLIER)
