@@ -12,7 +12,7 @@ from pathlib import Path
 
 from roadmap_app.templates import load_template, template_ids
 from templates_src.catalogue import CATALOGUE  # beside this script
-from templates_src.checked import CHECKED
+from templates_src.checked import CHECKED, CITED, EARLIER, NOT_FOUND, PAGE, SEED
 
 ROOT = Path(__file__).resolve().parents[3]
 TARGET = ROOT / "docs" / "RESOURCES_CHECKED.md"
@@ -46,19 +46,20 @@ Engineer or Azure AI Engineer. Michael Nielsen's online book was left out: only 
 address could be confirmed.
 """
 
-TAGS = {"page": "page", "exact": "cited", "from": "seed", "checked": "earlier", "could": "could not verify"}
-
-
 def _row(key: str, entry: dict, templates: list[str]) -> tuple[str, str]:
-    how = CHECKED.get(key, "could not verify: not checked")
-    tag = TAGS[how.split(" ")[0]]
-    if tag == "page" and "cited" in how:
-        tag = "page + cited"
-    detail = ""
-    if tag.startswith("page") and "(" in how:
-        detail = ": " + how.split("(", 1)[1].rsplit(")", 1)[0]
-    elif tag == "could not verify":
-        detail = how.removeprefix("could not verify")
+    how = CHECKED.get(key, "")
+    tag, detail = "could not verify", how or "not checked"
+    for prefix, name in ((PAGE, "page"), (CITED, "cited"), (SEED, "seed"), (EARLIER, "earlier"),
+                         (NOT_FOUND, "could not verify")):
+        if how.startswith(prefix):
+            tag, detail = name, how[len(prefix):]
+            break
+    if tag == "page" and CITED in detail:
+        tag, detail = "page + cited", detail.replace(" and " + CITED, "")
+    if tag == "could not verify" and how == NOT_FOUND:
+        detail = NOT_FOUND.removeprefix("could not verify")
+    detail = detail.strip().strip("()").strip()
+    detail = (": " + detail.lstrip(":; ").strip()) if detail.lstrip(":; ") else ""
     title = entry["title"].replace("|", "/")
     return tag, f"| {title} | {entry['url']} | {', '.join(templates)} | {tag}{detail} |"
 

@@ -225,9 +225,9 @@ ARCHITECT: dict[str, dict] = {
         "What an internal platform is, what capabilities it offers, and how to treat it as "
         "a product for its users."),
     "team-topologies": _r(
-        "Team Topologies (2019; 2nd edition 2025)", K.BOOK,
+        "Team Topologies, 2nd edition (2025)", K.BOOK,
         "Matthew Skelton, Manuel Pais; IT Revolution",
-        "https://teamtopologies.com/book",
+        "https://itrevolution.com/product/team-topologies-second-edition",
         PAID, 12,
         "Stream-aligned, platform, enabling and complicated-subsystem teams, and how their "
         "interactions shape the architecture."),

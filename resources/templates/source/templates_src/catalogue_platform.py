@@ -51,7 +51,7 @@ PLATFORM: dict[str, dict] = {
         "Lectures and labs on everything around the model: data, experiment management, "
         "deployment, monitoring, teams and project management."),
     "made-with-ml": _r(
-        "Made With ML", K.COURSE, "Goku Mohandas (Anyscale)",
+        "Made With ML", K.COURSE, "Goku Mohandas",
         "https://madewithml.com/",
         FREE, 40,
         "Builds one product end to end: design, data, modelling, testing, scripting, "
@@ -143,7 +143,7 @@ PLATFORM: dict[str, dict] = {
         FREE, 4,
         "A hosted alternative for tracking runs, sweeps and artefacts; free for personal use."),
     "dvc-docs": _r(
-        "DVC documentation", K.WEBSITE, "Iterative (DVC project)",
+        "DVC documentation", K.WEBSITE, "DVC project",
         "https://dvc.org/doc",
         FREE, 6,
         "Versions datasets and models next to the Git history, and reproduces pipelines "
@@ -192,7 +192,7 @@ PLATFORM: dict[str, dict] = {
         "Serves models from several frameworks with dynamic batching, concurrent model "
         "execution and metrics."),
     "kserve-docs": _r(
-        "KServe documentation", K.WEBSITE, "KServe project (CNCF)",
+        "KServe documentation", K.WEBSITE, "KServe project",
         "https://kserve.github.io/website/",
         FREE, 6,
         "Standard model serving on Kubernetes: autoscaling, canary rollouts and inference "
@@ -244,18 +244,21 @@ PLATFORM: dict[str, dict] = {
         FREE, 10,
         "Declare cloud infrastructure as code, plan and apply changes, and keep state safely."),
     "iac-book": _r(
-        "Infrastructure as Code, 2nd edition (2020)", K.BOOK, "Kief Morris; O'Reilly Media",
-        "https://www.oreilly.com/library/view/infrastructure-as-code/9781098114664/",
+        "Infrastructure as Code, 3rd edition", K.BOOK, "Kief Morris; O'Reilly Media",
+        "https://www.oreilly.com/library/view/infrastructure-as-code/9781098150341/",
         PAID, 20,
         "Patterns for defining, testing and changing infrastructure safely, independent of "
-        "any one tool."),
+        "any one tool; the third edition adds platform strategy and cost. It follows the 2020 "
+        "second edition."),
     # --- Data systems ------------------------------------------------------------------------
     "ddia": _r(
-        "Designing Data-Intensive Applications (2017)", K.BOOK, "Martin Kleppmann; O'Reilly Media",
+        "Designing Data-Intensive Applications", K.BOOK,
+        "Martin Kleppmann (2nd edition with Chris Riccomini); O'Reilly Media",
         "https://dataintensive.net/",
         PAID, 45,
         "Storage engines, replication, partitioning, transactions, batch and stream "
-        "processing: the trade-offs behind every data platform."),
+        "processing: the trade-offs behind every data platform. The link is the book's own "
+        "site; the 2017 first edition has a second edition updated for cloud systems."),
     "sqlbolt": _r(
         "SQLBolt: interactive SQL lessons", K.COURSE, "SQLBolt",
         "https://sqlbolt.com/",

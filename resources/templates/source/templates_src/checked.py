@@ -33,14 +33,18 @@ CHECKED: dict[str, str] = {
     "distill": PAGE + " (distill.pub hiatus announcement of July 2021, 'may be extended "
                "indefinitely'; the about page now says indefinite hiatus)",
     "ml-fundamentals-list": NOT_FOUND, "ml-research-list": NOT_FOUND,
+    "iac-book": PAGE + " (O'Reilly page of the 3rd edition and the author's book page, which "
+                "says the third edition follows the 2020 second)",
+    "team-topologies": PAGE + " (IT Revolution page: second edition, 23 September 2025)",
+    "ddia": CITED + "; the O'Reilly page of the second edition (with Chris Riccomini) was also found",
 }
 for _key in (
     "ml-test-score", "rules-of-ml", "mlflow-tracking", "mlflow-registry", "fsdl", "cs329s",
     "mlops-overview-paper", "google-mlops-levels", "ml-ops-org", "cd4ml", "continuous-delivery-book",
     "reliable-ml-book", "ml-design-patterns-book", "wandb-docs", "michelangelo", "airflow-docs",
     "kubeflow-pipelines", "triton-docs", "kserve-docs", "failing-loudly", "huyen-monitoring",
-    "realtime-ml", "tfx-paper", "k8s-up-and-running", "terraform-tutorials", "iac-book",
-    "postgres-tutorial", "ddia", "cmu-15445", "kimball-toolkit", "fundamentals-data-eng", "dbt-docs",
+    "realtime-ml", "tfx-paper", "k8s-up-and-running", "terraform-tutorials",
+    "postgres-tutorial", "cmu-15445", "kimball-toolkit", "fundamentals-data-eng", "dbt-docs",
     "data-validation-paper", "lakehouse-paper", "spark-rdd-paper", "mapreduce-paper", "the-log",
     "google-problem-framing", "aws-cost-pillar", "owasp-ml-top10", "owasp-llm-top10", "ico-ai-guidance",
     "dp-book", "scaling-book", "cncf-platforms", "kanban-guide", "xp-explained", "sagemaker-deploy",
@@ -56,7 +60,7 @@ for _key in (
     "great-expectations", "spark-quickstart", "kafka-intro", "streaming-systems", "pair-guidebook",
     "building-ml-apps", "ai-engineering-book", "sa-hard-parts", "philosophy-software-design", "c4-model",
     "nygard-adr", "adr-org", "mitre-atlas", "fairml-book", "interpretable-ml", "finops-framework",
-    "team-topologies", "accelerate", "managers-path", "staff-engineers-path", "staffeng",
+    "accelerate", "managers-path", "staff-engineers-path", "staffeng",
     "storytelling-with-data", "agile-manifesto", "refactoring-guru-patterns", "aws-skill-builder",
     "gcp-skills-boost", "azure-fundamentals", "cloud-run-docs", "python-tutorial", "r4ds", "dev-java-learn",
     "mit-6006", "clrs", "islp", "openintro-stats", "mml-book", "3b1b-linear-algebra", "3b1b-neural-networks",
@@ -69,6 +73,7 @@ for _key in (
     "llama-cpp", "fastpages", "mit-linear-algebra", "google-mlcc", "kaggle-learn", "cs231n", "cs224w",
     "vgae-paper", "helm-paper", "nist-ai-rmf", "qlora-paper", "rag-paper", "prompting-guide",
     "docker-get-started", "dmls-book", "thinking-in-systems", "carmack-reading-list", "attention-paper",
+    "fastapi-docs", "quarto", "karpathy-10k-hours",
 ):
     CHECKED[_key] = CITED
 for _key in (
