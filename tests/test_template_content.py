@@ -219,6 +219,15 @@ def test_cloud_certificate_is_one_optional_node_with_three_choices(template_id):
     assert cert.id not in _route(roadmap)
 
 
+@pytest.mark.parametrize("template_id", ["swe-to-mle", "ds-to-llm"])
+def test_career_switch_certificates_off_the_route_are_optional(template_id):
+    roadmap = load_template(template_id)
+    route = _route(roadmap)
+    certs = [node for node in roadmap.nodes if node.kind is NodeKind.CERTIFICATION]
+    assert len(certs) >= 2
+    assert [node.id for node in certs if node.id not in route and not node.optional] == []
+
+
 def test_ml_architect_includes_the_classics():
     urls = _urls(load_template(MAIN))
     assert {name: url for name, url in CLASSICS.items() if url not in urls} == {}

@@ -8,7 +8,7 @@ from itertools import pairwise
 from roadmap_app.model import Edge, EdgeKind, Node, NodeKind, Origin, PlanSettings, Resource, Roadmap
 
 from .catalogue import CATALOGUE
-from .extra_links import EXTRA_RESOURCES, PRECISE_PAGES
+from .extra_links import EXTRA_RESOURCES, OFF_ROUTE_OPTIONAL, PRECISE_PAGES
 
 EDGE_KINDS = {"pre": EdgeKind.PREREQUISITE, "prog": EdgeKind.PROGRESSION, "rel": EdgeKind.RELATED}
 
@@ -68,12 +68,14 @@ class TemplateBuilder:
 
     def _attach_extra_links(self) -> None:
         # Links for nodes defined elsewhere come from one table (extra_links.py), so the
-        # node definitions stay untouched: a generic page is swapped for a precise one, and
-        # further resources are appended after the node's own.
+        # node definitions stay untouched: a generic page is swapped for a precise one,
+        # further resources are appended after the node's own, and certificates no route
+        # needs are marked optional.
         extras = EXTRA_RESOURCES.get(self.id, {})
         swaps = PRECISE_PAGES.get(self.id, {})
+        optional = OFF_ROUTE_OPTIONAL.get(self.id, frozenset())
         known = {node.id for node in self.nodes}
-        for node_id in (*extras, *swaps):
+        for node_id in (*extras, *swaps, *optional):
             if node_id not in known:
                 raise ValueError(f"{self.id}: extra links for unknown node {node_id!r}")
         for index, node in enumerate(self.nodes):
@@ -81,8 +83,10 @@ class TemplateBuilder:
             swapped = [swaps.get(node.id, {}).get(key, key) for key in keys]
             keys = [key for key in swapped if key is not None]
             keys += [key for key in extras.get(node.id, ()) if key not in keys]
-            self.nodes[index] = node.model_copy(
-                update={"resources": [self._resource(node.id, key) for key in dict.fromkeys(keys)]})
+            update: dict = {"resources": [self._resource(node.id, key) for key in dict.fromkeys(keys)]}
+            if node.id in optional:
+                update["optional"] = True
+            self.nodes[index] = node.model_copy(update=update)
 
     def build(self, goal: str, *, author: str = "Roadmap Planner", version: str = "1") -> Roadmap:
         self._attach_extra_links()

@@ -2,7 +2,8 @@
 
 EXTRA_RESOURCES appends catalogue keys to a node; PRECISE_PAGES replaces a key on one node
 with a more precise page, or drops it (None) where the same resource already sits on
-another node of the same route. builder.TemplateBuilder applies both when it builds.
+another node of the same route; OFF_ROUTE_OPTIONAL marks certificates that no route needs
+as optional. builder.TemplateBuilder applies all three when it builds.
 """
 
 from __future__ import annotations
@@ -61,6 +62,13 @@ EXTRA_RESOURCES: dict[str, dict[str, tuple[str, ...]]] = {
         "skill-reliable-llm-products": ("applied-llms", "llm-patterns"),
         "milestone-document-qa": ("ai-engineering-book",),
     },
+}
+
+# The Deep Learning Specialization certificate is an extra in the career-switch roadmaps:
+# nothing on the way to the goal waits for it.
+OFF_ROUTE_OPTIONAL: dict[str, frozenset[str]] = {
+    "swe-to-mle": frozenset({"cert-deep-learning-specialization"}),
+    "ds-to-llm": frozenset({"cert-deep-learning-specialization"}),
 }
 
 PRECISE_PAGES: dict[str, dict[str, dict[str, str | None]]] = {
