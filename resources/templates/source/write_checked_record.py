@@ -40,10 +40,10 @@ Machine Learning names its 3rd edition (2019) and its successor, Machine Learnin
 PyTorch and Scikit-Learn (2022); the MLH Fellowship (12 weeks at 40 h/week, 480 h) and the
 3-week MLH Prep are separate entries; Distill is on an indefinite hiatus, not archived; the
 framework tutorials replace the PyTorch and TensorFlow home pages on learning nodes; seven
-providers that held descriptions now name the provider; the cloud certification is AWS ML
-Engineer – Associate (the ML Specialty exam retires in 2026), Google Cloud Professional ML
-Engineer or Azure AI Engineer. Michael Nielsen's online book was left out: only its http
-address could be confirmed.
+providers that held descriptions now name the provider; the cloud certification is any one
+of AWS ML Engineer – Associate, Google Cloud Professional ML Engineer or Azure AI Engineer
+(the AWS ML Specialty exam was retired on 31 March 2026, as public exam guides report).
+Michael Nielsen's online book was left out: only its http address could be confirmed.
 """
 
 def _row(key: str, entry: dict, templates: list[str]) -> tuple[str, str]:

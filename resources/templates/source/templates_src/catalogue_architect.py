@@ -289,7 +289,7 @@ ARCHITECT: dict[str, dict] = {
         PAID, 80,
         "The current AWS ML certification: data preparation, model development, deployment and "
         "monitoring on SageMaker. It replaces the Machine Learning – Specialty exam, which AWS "
-        "retires in 2026. Hours include preparation."),
+        "retired on 31 March 2026. Hours include preparation."),
     "gcp-pmle": _r(
         "Google Cloud Professional Machine Learning Engineer", K.CERTIFICATION, "Google Cloud",
         "https://cloud.google.com/learn/certification/machine-learning-engineer",

@@ -28,7 +28,8 @@ CHECKED: dict[str, str] = {
     "hidden-tech-debt": PAGE + " (NeurIPS proceedings abstract page)",
     "nist-adversarial-ml": PAGE + " (nist.gov publication page of NIST AI 100-2e2025)",
     "gcp-ai-ml-perspective": PAGE + " (Well-Architected Framework pages) and " + CITED,
-    "aws-mla": CITED, "gcp-pmle": CITED, "azure-ai-engineer": CITED,
+    "aws-mla": CITED + "; the ML Specialty's retirement on 31 March 2026 read in public exam guides",
+    "gcp-pmle": CITED, "azure-ai-engineer": CITED,
     "aws-ml-lens": CITED, "azure-waf-ai": CITED,
     "distill": PAGE + " (distill.pub hiatus announcement of July 2021, 'may be extended "
                "indefinitely'; the about page now says indefinite hiatus)",

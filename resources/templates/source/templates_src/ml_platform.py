@@ -56,8 +56,8 @@ def add_data_platform(b: TemplateBuilder) -> None:
            ("spark-quickstart", "spark-rdd-paper", "mapreduce-paper", "kafka-intro", "the-log",
             "streaming-systems"),
            learned_in=ON_THE_JOB,
-           why="Named in the seeds as big-data technologies; needed as soon as data outgrows one "
-           "machine or predictions must react within seconds.")
+           why="Needed as soon as data outgrows one machine or predictions must react within "
+           "seconds; certificates in big-data technologies are a common way to show it.")
     b.node("data-distributed-systems", "Distributed data systems: replication, partitioning, "
            "consistency", SKILL, S_ML, 35,
            "Storage engines, replication, partitioning, transactions and consistency models, "

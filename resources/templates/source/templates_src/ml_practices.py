@@ -20,15 +20,15 @@ def add_practices(b: TemplateBuilder) -> None:
            "Decide what you want to be known for and make your work findable: writing, talks, "
            "open-source work and a portfolio that tell one consistent story.",
            ("show-your-work",),
-           why="Seed 004 names personal branding as the way to become a reputable ML architect; "
+           why="A known name for one area of ML helps you become a reputable ML architect: "
            "architect roles are often filled through reputation and referral.")
     b.node("practice-engineering-blogs", "Follow engineering blogs", PRACTICE, S_CONT, 20,
            "Read how companies built and run their ML and data systems: platform write-ups, "
            "post-mortems and the papers behind them.",
            ("applied-ml-list", "netflix-tech-blog", "uber-engineering", "google-research-blog",
             "meta-engineering", "huyen-blog", "lilian-weng-blog"),
-           why="Companies' engineering blogs show which designs survived production at scale; "
-           "seed 002 names them as a core learning habit.")
+           why="Companies' engineering blogs show which designs survived production at scale, "
+           "and how others use AI; the quickest way to learn from systems you cannot see inside.")
     b.node("practice-publish-research", "Publish research", PRACTICE, S_CONT, 40,
            "Turn a result from your work or your reading into a workshop paper, a preprint or a "
            "journal article, with code others can reproduce.",
