@@ -8,6 +8,8 @@ a named topic.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -274,3 +276,13 @@ def test_the_checked_record_covers_every_link():
     listed = set(re.findall(r"\| (https://\S+) \|", record))
     every = set().union(*(_urls(load_template(t)) for t in template_ids()))
     assert sorted(every - listed) == []
+    assert "| could not verify: not checked |" not in record  # every link has a method
+
+
+@pytest.mark.skipif(not (REPO / "resources/templates/source/templates_src").is_dir(), reason="not a checkout")
+def test_the_checked_record_matches_its_sources():
+    result = subprocess.run(
+        [sys.executable, "resources/templates/source/write_checked_record.py", "--check"],
+        cwd=REPO, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr

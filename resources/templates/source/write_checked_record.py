@@ -1,13 +1,15 @@
 """Write docs/RESOURCES_CHECKED.md: every link of the built-in roadmaps and how it was checked.
 
-Usage, from the repository root: python resources/templates/source/write_checked_record.py
+Usage, from the repository root: python resources/templates/source/write_checked_record.py [--check]
 
 Reads the catalogue and templates_src/checked.py beside this script and the committed
-.roadmap files, so run it after build_templates.py.
+.roadmap files, so run it after build_templates.py. --check exits 1 if the committed
+record differs from what the sources produce.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from roadmap_app.templates import load_template, template_ids
@@ -64,7 +66,7 @@ def _row(key: str, entry: dict, templates: list[str]) -> tuple[str, str]:
     return tag, f"| {title} | {entry['url']} | {', '.join(templates)} | {tag}{detail} |"
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
     used: dict[str, set[str]] = {}
     for template_id in template_ids():
         for node in load_template(template_id).nodes:
@@ -80,10 +82,16 @@ def main() -> int:
     summary = ", ".join(f"{n} {tag}" for tag, n in sorted(counts.items()))
     lines = [HEADER, f"{len(rows)} distinct URLs: {summary}.", "",
              "| Resource | URL | Used in | Check |", "|---|---|---|---|", *rows]
-    TARGET.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = "\n".join(lines) + "\n"
+    if "--check" in argv:
+        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
+            print(f"out of date: {TARGET.relative_to(ROOT)}", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
     print(f"{TARGET.relative_to(ROOT)}: {summary}")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
