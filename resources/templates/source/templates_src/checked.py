@@ -38,11 +38,14 @@ CHECKED: dict[str, str] = {
                 "says the third edition follows the 2020 second)",
     "team-topologies": PAGE + " (IT Revolution page: second edition, 23 September 2025)",
     "ddia": CITED + "; the O'Reilly page of the second edition (with Chris Riccomini) was also found",
+    "dmls-book": PAGE + " (O'Reilly page: Chip Huyen, 2022) and " + CITED,
+    "ml-design-patterns-book": PAGE + " (O'Reilly chapter page: Lakshmanan, Robinson, Munn, October 2020) "
+                               "and " + CITED,
 }
 for _key in (
     "ml-test-score", "rules-of-ml", "mlflow-tracking", "mlflow-registry", "fsdl", "cs329s",
     "mlops-overview-paper", "google-mlops-levels", "ml-ops-org", "cd4ml", "continuous-delivery-book",
-    "reliable-ml-book", "ml-design-patterns-book", "wandb-docs", "michelangelo", "airflow-docs",
+    "reliable-ml-book", "wandb-docs", "michelangelo", "airflow-docs",
     "kubeflow-pipelines", "triton-docs", "kserve-docs", "failing-loudly", "huyen-monitoring",
     "realtime-ml", "tfx-paper", "k8s-up-and-running", "terraform-tutorials",
     "postgres-tutorial", "cmu-15445", "kimball-toolkit", "fundamentals-data-eng", "dbt-docs",
@@ -73,7 +76,7 @@ for _key in (
     "dl-nanodegree", "ai-micromasters", "ml-specialization", "bishop-prml", "zero-to-hero", "tensorrt",
     "llama-cpp", "fastpages", "mit-linear-algebra", "google-mlcc", "kaggle-learn", "cs231n", "cs224w",
     "vgae-paper", "helm-paper", "nist-ai-rmf", "qlora-paper", "rag-paper", "prompting-guide",
-    "docker-get-started", "dmls-book", "thinking-in-systems", "carmack-reading-list", "attention-paper",
+    "docker-get-started", "thinking-in-systems", "carmack-reading-list", "attention-paper",
     "fastapi-docs", "quarto", "karpathy-10k-hours",
 ):
     CHECKED[_key] = CITED
