@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ROADMAP_SHARED_DIR lets a checkout elsewhere (a worktree) point at the shared seeds.
+SHARED = Path(os.environ.get("ROADMAP_SHARED_DIR") or REPO.parent / "shared")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

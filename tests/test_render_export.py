@@ -241,4 +241,4 @@ def test_title_legend_and_summary_can_be_left_out(tmp_path, qapp):
     for shown, text in ((True, full_text), (False, bare_text)):
         assert (f">{roadmap.title}</text>" in text) is shown  # the title
         assert (">Prerequisite</text>" in text) is shown  # the legend
-        assert ("0 of 26 done" in text) is shown  # the progress summary (bands say "0 of N done")
+        assert (f"0 of {len(roadmap.nodes)} done" in text) is shown  # the summary (bands say "0 of N done")

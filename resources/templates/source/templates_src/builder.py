@@ -8,6 +8,7 @@ from itertools import pairwise
 from roadmap_app.model import Edge, EdgeKind, Node, NodeKind, Origin, PlanSettings, Resource, Roadmap
 
 from .catalogue import CATALOGUE
+from .extra_links import EXTRA_RESOURCES, OFF_ROUTE_OPTIONAL, PRECISE_PAGES
 
 EDGE_KINDS = {"pre": EdgeKind.PREREQUISITE, "prog": EdgeKind.PROGRESSION, "rel": EdgeKind.RELATED}
 
@@ -31,6 +32,7 @@ class TemplateBuilder:
         description: str,
         resources: tuple[str, ...] = (),
         notes: str = "",
+        **extra: object,
     ) -> str:
         if stage not in self.stages:
             raise ValueError(f"{node_id}: unknown stage {stage!r}")
@@ -45,6 +47,7 @@ class TemplateBuilder:
                 notes=notes,
                 resources=[self._resource(node_id, key) for key in resources],
                 origin=Origin.TEMPLATE,
+                **extra,  # duration_weeks, learned_in, optional, why: the Node's own names
             )
         )
         return node_id
@@ -63,7 +66,30 @@ class TemplateBuilder:
         for source, target in pairwise(ids):
             self.edge(kind, source, target)
 
+    def _attach_extra_links(self) -> None:
+        # Links for nodes defined elsewhere come from one table (extra_links.py), so the
+        # node definitions stay untouched: a generic page is swapped for a precise one,
+        # further resources are appended after the node's own, and certificates no route
+        # needs are marked optional.
+        extras = EXTRA_RESOURCES.get(self.id, {})
+        swaps = PRECISE_PAGES.get(self.id, {})
+        optional = OFF_ROUTE_OPTIONAL.get(self.id, frozenset())
+        known = {node.id for node in self.nodes}
+        for node_id in (*extras, *swaps, *optional):
+            if node_id not in known:
+                raise ValueError(f"{self.id}: extra links for unknown node {node_id!r}")
+        for index, node in enumerate(self.nodes):
+            keys = [res.id.removeprefix(node.id + ".") for res in node.resources]
+            swapped = [swaps.get(node.id, {}).get(key, key) for key in keys]
+            keys = [key for key in swapped if key is not None]
+            keys += [key for key in extras.get(node.id, ()) if key not in keys]
+            update: dict = {"resources": [self._resource(node.id, key) for key in dict.fromkeys(keys)]}
+            if node.id in optional:
+                update["optional"] = True
+            self.nodes[index] = node.model_copy(update=update)
+
     def build(self, goal: str, *, author: str = "Roadmap Planner", version: str = "1") -> Roadmap:
+        self._attach_extra_links()
         return Roadmap(
             id=self.id,
             title=self.title,

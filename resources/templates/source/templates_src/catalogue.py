@@ -4,11 +4,19 @@ The first part follows /work/shared/seeds/RESOURCES.md (titles, kinds, providers
 URLs and hours). The last part adds well-known resources that fit topics the seeds name
 but that the seeds give no link for. Notes are our own words. "ongoing" hours become a
 small first-year figure, said in the notes.
+
+The resources added for the MLOps, data-platform and architect layers live in
+catalogue_platform.py, catalogue_architect.py and catalogue_learning.py and are merged in
+at the bottom; checked.py records how every URL was verified.
 """
 
 from __future__ import annotations
 
 from roadmap_app.model import Cost, ResourceKind
+
+from .catalogue_architect import ARCHITECT
+from .catalogue_learning import LEARNING
+from .catalogue_platform import PLATFORM
 
 K = ResourceKind
 FREE, PAID = Cost.FREE, Cost.PAID
@@ -56,17 +64,18 @@ CATALOGUE: dict[str, dict] = {
         notes="Free to read online. Part I doubles as a maths refresher.",
     ),
     "python-ml-book": dict(
-        title="Python Machine Learning",
+        title="Python Machine Learning, 3rd edition (2019)",
         kind=K.BOOK,
         provider="Sebastian Raschka, Vahid Mirjalili; Packt",
         url="https://sebastianraschka.com/books/",
         cost=PAID, estimated_hours=80,
-        notes="Hands-on, code first; good after a first statistics course.",
+        notes="Hands-on, code first, with scikit-learn and TensorFlow 2; good after a first "
+        "statistics course. Its successor is Machine Learning with PyTorch and Scikit-Learn (2022).",
     ),
     "towards-data-science": dict(
         title="Towards Data Science",
         kind=K.WEBSITE,
-        provider="publication",
+        provider="Towards Data Science (independent publication, formerly on Medium)",
         url="https://towardsdatascience.com/",
         cost=FREE, estimated_hours=20,
         notes="Ongoing reading; 20 hours is a first-year allowance.",
@@ -74,15 +83,16 @@ CATALOGUE: dict[str, dict] = {
     "distill": dict(
         title="Distill",
         kind=K.WEBSITE,
-        provider="journal of clear ML explanations (archived since 2021)",
+        provider="Distill editorial team",
         url="https://distill.pub/",
         cost=FREE, estimated_hours=20,
-        notes="No new articles since 2021, but the interactive explanations remain excellent.",
+        notes="A journal of clear, interactive ML explanations, on an indefinite hiatus since "
+        "July 2021: no new articles, but the published ones stay online and remain excellent.",
     ),
     "kdnuggets": dict(
         title="KDnuggets",
         kind=K.WEBSITE,
-        provider="news and tutorials",
+        provider="KDnuggets (founded by Gregory Piatetsky-Shapiro)",
         url="https://www.kdnuggets.com/",
         cost=FREE, estimated_hours=10,
         notes="Ongoing reading; 10 hours is a first-year allowance.",
@@ -90,26 +100,28 @@ CATALOGUE: dict[str, dict] = {
     "neurips": dict(
         title="NeurIPS",
         kind=K.CONFERENCE,
-        provider="Conference on Neural Information Processing Systems",
+        provider="NeurIPS Foundation",
         url="https://neurips.cc/",
         cost=PAID, estimated_hours=30,
-        notes="About 30 hours a year; many talks are online after the event.",
+        notes="The Conference on Neural Information Processing Systems. About 30 hours a year; "
+        "many talks are online after the event.",
     ),
     "icml": dict(
         title="ICML",
         kind=K.CONFERENCE,
-        provider="International Conference on Machine Learning",
+        provider="International Machine Learning Society (IMLS)",
         url="https://icml.cc/",
         cost=PAID, estimated_hours=30,
-        notes="About 30 hours a year.",
+        notes="The International Conference on Machine Learning. About 30 hours a year.",
     ),
     "odsc": dict(
         title="ODSC",
         kind=K.CONFERENCE,
-        provider="Open Data Science Conference",
+        provider="ODSC (Open Data Science)",
         url="https://odsc.com/",
         cost=PAID, estimated_hours=16,
-        notes="About 16 hours a year; applied rather than research talks.",
+        notes="The Open Data Science Conference. About 16 hours a year; applied rather than "
+        "research talks.",
     ),
     "reddit-ml": dict(
         title="r/MachineLearning",
@@ -130,10 +142,10 @@ CATALOGUE: dict[str, dict] = {
     "kaggle": dict(
         title="Kaggle",
         kind=K.COMMUNITY,
-        provider="competitions, datasets, notebooks",
+        provider="Kaggle (Google)",
         url="https://www.kaggle.com/",
         cost=FREE, estimated_hours=40,
-        notes="About 40 hours per competition.",
+        notes="Competitions, datasets and notebooks. About 40 hours per competition.",
     ),
     "micrograd": dict(
         title="micrograd",
@@ -176,12 +188,15 @@ CATALOGUE: dict[str, dict] = {
         notes="Paid certificate; the course videos can be audited for free.",
     ),
     "ml-patterns-paper": dict(
-        title="Machine Learning Architecture and Design Patterns (IEEE Software)",
+        title="Software-Engineering Design Patterns for Machine Learning Applications "
+        "(IEEE Computer, 2022)",
         kind=K.PAPER,
-        provider="H. Washizaki, H. Uchida, F. Khomh, Y.-G. Guéhéneuc",
-        url="http://www.washi.cs.waseda.ac.jp/wp-content/uploads/2019/12/IEEE_Software_19__ML_Patterns.pdf",
+        provider="H. Washizaki, F. Khomh, Y.-G. Guéhéneuc, H. Takeuchi, N. Natori, T. Doi, S. Okuda",
+        url="https://doi.org/10.1109/MC.2021.3137227",
         cost=FREE, estimated_hours=4,
-        notes="A catalogue of architecture and design patterns for ML systems.",
+        notes="A catalogue of 15 architecture and design patterns for ML systems, from a "
+        "multivocal literature review; open access. The seeds cite its 2019 preprint, "
+        "'Machine Learning Architecture and Design Patterns', submitted to IEEE Software.",
     ),
     "fastpages": dict(
         title="fastpages (blogging with notebooks)",
@@ -192,12 +207,14 @@ CATALOGUE: dict[str, dict] = {
         notes="Archived; fast.ai points to Quarto as its successor.",
     ),
     "mlh-fellowship": dict(
-        title="MLH Fellowship / Prep programme (open-source collaboration)",
+        title="MLH Fellowship (open-source collaboration)",
         kind=K.COMMUNITY,
         provider="Major League Hacking",
         url="https://fellowship.mlh.io/",
-        cost=FREE, estimated_hours=120,
-        notes="Remote, team-based open-source work; a good first taste of collaborating in public.",
+        cost=FREE, estimated_hours=480,
+        notes="A twelve-week remote programme, an internship alternative with a stipend, at about "
+        "40 hours a week: team-based open-source work with mentors. The three-week MLH Prep is "
+        "a separate, shorter entry.",
     ),
     "tensorrt": dict(
         title="TensorRT (optimised inference)",
@@ -397,13 +414,14 @@ CATALOGUE: dict[str, dict] = {
         "continual learning and the platform around them.",
     ),
     "fosa-book": dict(
-        title="Fundamentals of Software Architecture",
+        title="Fundamentals of Software Architecture, 2nd edition (2025)",
         kind=K.BOOK,
         provider="Mark Richards, Neal Ford; O'Reilly Media",
-        url="https://www.oreilly.com/library/view/fundamentals-of-software/9781492043447/",
-        cost=PAID, estimated_hours=40,
+        url="https://www.oreilly.com/library/view/fundamentals-of-software/9781098175504/",
+        cost=PAID, estimated_hours=45,
         notes="Architecture characteristics, styles and trade-offs, plus the soft skills of the "
-        "architect's role. The link is the 2020 first edition; a second edition appeared in 2025.",
+        "architect's role. The 2025 edition adds modular monoliths, governance, data, team "
+        "topologies and generative AI.",
     ),
     "thinking-in-systems": dict(
         title="Thinking in Systems: A Primer (2008)",
@@ -414,3 +432,20 @@ CATALOGUE: dict[str, dict] = {
         notes="A short, non-technical introduction to stocks, flows, feedback loops and leverage points.",
     ),
 }
+
+
+def _merge(*parts: dict[str, dict]) -> None:
+    # One key and one URL per resource across all parts: a second entry for the same page
+    # would show up twice on a node and count twice in the content checks.
+    urls = {entry["url"]: key for key, entry in CATALOGUE.items()}
+    for part in parts:
+        for key, entry in part.items():
+            if key in CATALOGUE:
+                raise ValueError(f"catalogue key {key!r} defined twice")
+            if entry["url"] in urls:
+                raise ValueError(f"{key!r} repeats the URL of {urls[entry['url']]!r}")
+            CATALOGUE[key] = entry
+            urls[entry["url"]] = key
+
+
+_merge(PLATFORM, ARCHITECT, LEARNING)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from roadmap_app.model import NodeKind, Roadmap
 
 from .builder import TemplateBuilder
+from .career_switch_extras import add_ds_llm_platform
 
 SKILL, ROLE, CERT = NodeKind.SKILL, NodeKind.ROLE, NodeKind.CERTIFICATION
 MILE, PRACTICE = NodeKind.MILESTONE, NodeKind.PRACTICE
@@ -136,4 +137,5 @@ def build() -> Roadmap:
     )
     _nodes(b)
     _edges(b)
+    add_ds_llm_platform(b)
     return b.build(goal="role-llm-engineer")

@@ -9,6 +9,9 @@ from __future__ import annotations
 from roadmap_app.model import NodeKind, Roadmap
 
 from .builder import TemplateBuilder
+from .ml_craft import add_architect_craft, add_llm_architecture
+from .ml_platform import add_data_platform, add_mlops
+from .ml_practices import add_practices
 
 EDU, SKILL, ROLE = NodeKind.EDUCATION, NodeKind.SKILL, NodeKind.ROLE
 CERT, MILE, PRACTICE = NodeKind.CERTIFICATION, NodeKind.MILESTONE, NodeKind.PRACTICE
@@ -445,4 +448,9 @@ def build() -> Roadmap:
     _architect(b)
     _continuous(b)
     _edges(b)
+    add_data_platform(b)
+    add_mlops(b)
+    add_llm_architecture(b)
+    add_architect_craft(b)
+    add_practices(b)
     return b.build(goal="role-ml-architect")

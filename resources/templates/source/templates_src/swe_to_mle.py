@@ -9,6 +9,7 @@ from __future__ import annotations
 from roadmap_app.model import NodeKind, Roadmap
 
 from .builder import TemplateBuilder
+from .career_switch_extras import add_swe_mlops
 
 SKILL, ROLE, CERT = NodeKind.SKILL, NodeKind.ROLE, NodeKind.CERTIFICATION
 MILE, PRACTICE = NodeKind.MILESTONE, NodeKind.PRACTICE
@@ -151,4 +152,5 @@ def build() -> Roadmap:
     )
     _nodes(b)
     _edges(b)
+    add_swe_mlops(b)
     return b.build(goal="role-ml-engineer")
