@@ -52,6 +52,7 @@ from .report import ImportReport
 __all__ = ["canvas_to_roadmap", "node_text", "parse_text_node", "read_canvas", "to_canvas", "write_canvas"]
 
 MAX_COORD = 10_000_000
+MAX_NESTING_CHECK = 500  # groups compared pairwise for nesting; past this, plain reading order
 NODE_KEYS = frozenset({"id", "type", "x", "y", "width", "height", "color", "text", "file", "subpath",
                        "url", "label", "background", "backgroundStyle", MARKER})
 EDGE_KEYS = frozenset({"id", "fromNode", "toNode", "fromSide", "toSide", "fromEnd", "toEnd", "color",
@@ -171,18 +172,34 @@ def _box(raw: dict[str, Any]) -> Rect:
 def _stages_from_groups(groups: list[dict[str, Any]], own: bool) -> list[tuple[str, Rect]]:
     """(stage name, rectangle) per group, in stage order.
 
-    Our own export writes groups in stage order; other files are read in the
-    direction the groups are spread along (rows of columns, or columns of rows).
+    Our own export writes groups in stage order. Other files are read top to bottom,
+    left to right, with a group nested in another right after its outermost group.
     """
     boxes = [(_box(g), g) for g in groups]
-    if not own and boxes:
-        xs, ys = [b[0] for b, _ in boxes], [b[1] for b, _ in boxes]
-        across = max(xs) - min(xs) > max(ys) - min(ys)
-        boxes.sort(key=lambda item: (item[0][0], item[0][1]) if across else (item[0][1], item[0][0]))
+    if not own:
+        outer = _outermost(boxes) if len(boxes) <= MAX_NESTING_CHECK else list(range(len(boxes)))
+        order = sorted(range(len(boxes)), key=lambda i: (boxes[outer[i]][0][1], boxes[outer[i]][0][0],
+                                                          i != outer[i], boxes[i][0][1], boxes[i][0][0]))
+        boxes = [boxes[i] for i in order]
     result = []
     for index, (box, group) in enumerate(boxes, start=1):
         name = clean_line(group.get("label") if isinstance(group.get("label"), str) else "")
         result.append((resolve_wiki_links(name) or f"Group {index}", box))
+    return result
+
+
+def _outermost(boxes: list[tuple[Rect, Any]]) -> list[int]:
+    """For each group, the index of the largest group that contains it (itself if none)."""
+    def inside(a: Rect, b: Rect) -> bool:
+        return b[0] <= a[0] and b[1] <= a[1] and a[0] + a[2] <= b[0] + b[2] and a[1] + a[3] <= b[1] + b[3]
+
+    result = []
+    for i, (box, _) in enumerate(boxes):
+        best = i
+        for j, (other, _) in enumerate(boxes):
+            if j != i and inside(box, other) and other[2] * other[3] > boxes[best][0][2] * boxes[best][0][3]:
+                best = j
+        result.append(best)
     return result
 
 
