@@ -410,6 +410,21 @@ class EdgeBatches:
     def items(self) -> list[EdgePathItem]:
         return list(self._items.values())
 
+    def geometry(self, key: EdgeKey):
+        """The placed edge's curve pieces [(tile, cubic)] and arrowhead (tile, points) or None,
+        or None while it is not placed; the same object until the edge is placed again."""
+        return self._geometry_of.get(key)
+
+    def shown(self, key: EdgeKey) -> bool:
+        return self._shown(key)
+
+    def faded(self, key: EdgeKey) -> bool:
+        return self._faded(key)
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
+
     def drawn_keys(self) -> set[EdgeKey]:
         """Edges currently drawn (both cards placed and shown)."""
         return {k for k in self._tiles_of if self._shown(k)}
