@@ -48,9 +48,12 @@ EXPECTED = {
     "groups.canvas": {
         "titles": {"Linear algebra", "Python", "CNNs", "Transformers", "Outside", "Lonely"},
         "edge_labels": {"needs", "see also"},
-        "stages": ["Foundations", "Maths", "Deep Learning", "Group 4"],
+        # Reading order, nested after its parent, except where an edge between groups says
+        # which comes first ("Group 4" -> "Deep Learning").
+        "stages": ["Foundations", "Maths", "Group 4", "Deep Learning"],
         "statuses": {},
-        "dropped": ["dropped 1 edges to groups", "dropped 1 group background images"],
+        "dropped": ["dropped 1 edges between groups", "dropped 1 edges to groups",
+                    "dropped 1 group background images"],
     },
     "files-links.canvas": {
         "titles": {"M1 - Intro", "attention.pdf", "diagram.png", "Practice project", "example.org/lonely"},

@@ -27,6 +27,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
+import networkx as nx
+
 from ..model import Edge, EdgeKind, NodeKind, Origin, ResourceKind, Roadmap, Status
 from ..model.text import MAX_TEXT, MAX_TITLE
 from ..safety import is_web_url
@@ -169,8 +171,8 @@ def _box(raw: dict[str, Any]) -> Rect:
     return values[0], values[1], abs(values[2]), abs(values[3])
 
 
-def _stages_from_groups(groups: list[dict[str, Any]], own: bool) -> list[tuple[str, Rect]]:
-    """(stage name, rectangle) per group, in stage order.
+def _stages_from_groups(groups: list[dict[str, Any]], own: bool) -> tuple[list[tuple[str, Rect]], list[str]]:
+    """(stage name, rectangle) per group in reading order, and the groups' ids in that order.
 
     Our own export writes groups in stage order. Other files are read top to bottom,
     left to right, with a group nested in another right after its outermost group.
@@ -185,7 +187,21 @@ def _stages_from_groups(groups: list[dict[str, Any]], own: bool) -> list[tuple[s
     for index, (box, group) in enumerate(boxes, start=1):
         name = clean_line(group.get("label") if isinstance(group.get("label"), str) else "")
         result.append((resolve_wiki_links(name) or f"Group {index}", box))
-    return result
+    return result, [group["id"] for _box, group in boxes]
+
+
+def _stage_order(names: list[str], ids: list[str], links: list[tuple[str, str]]) -> list[str]:
+    """Stage names in order: edges between groups ("Phase 1" -> "Phase 2") first, then
+    reading order; if those edges go round in a circle, reading order alone."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(ids)))
+    index = {group_id: i for i, group_id in enumerate(ids)}
+    graph.add_edges_from((index[a], index[b]) for a, b in links if a != b)
+    try:  # by generation (how many groups lead to it), then reading order
+        order = [i for generation in nx.topological_generations(graph) for i in sorted(generation)]
+    except nx.NetworkXUnfeasible:
+        order = list(range(len(ids)))
+    return list(dict.fromkeys(names[i] for i in order))
 
 
 def _outermost(boxes: list[tuple[Rect, Any]]) -> list[int]:
@@ -364,7 +380,8 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
     if backgrounds:
         report.drop("group background images", backgrounds,
                     why=f"{backgrounds} group background image(s) dropped: the planner draws no images")
-    stages = _stages_from_groups(groups, own)
+    stages, stage_ids = _stages_from_groups(groups, own)
+    group_links: list[tuple[str, str]] = []
     group_ids = {g["id"] for g in groups}
     links = {i["id"]: i for i in items if i["type"] == "link"}
     used: set[str] = set()
@@ -404,6 +421,11 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
                 report.drop("edges from links to no card",
                             why=f"edges[{index}]: dropped, it joins a link node to no card")
             continue
+        if a in group_ids and b in group_ids:
+            group_links.append((a, b))
+            report.drop("edges between groups", why=f"edges[{index}]: between two groups: it orders "
+                                                      "their stages and is not kept as an edge")
+            continue
         if a in group_ids or b in group_ids:
             report.drop("edges to groups", why=f"edges[{index}]: dropped, it points to a group")
             continue
@@ -436,7 +458,8 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
     edges = [Edge(source=e.source, target=e.target, kind=e.kind, **extras.get(e.key, {})) for e in kept]
     roadmap_id, title = stem_id_and_title(source, "canvas")
     used_stages = {n["stage"] for n in nodes.values()}
-    stage_names = [name for name in dict.fromkeys(s for s, _ in stages) if name in used_stages]
+    ordered = _stage_order([name for name, _box in stages], stage_ids, group_links)
+    stage_names = [name for name in ordered if name in used_stages]
     roadmap = build_roadmap({
         "id": roadmap_id, "title": title, "stages": stage_names,
         "nodes": list(nodes.values()), "edges": edges,
