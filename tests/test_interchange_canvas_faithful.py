@@ -8,6 +8,7 @@ hangs fails the test instead of eating CI; the CLI's stderr is the import report
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -218,3 +219,39 @@ def test_ordered_list_lines_are_escaped_at_the_dot():
     text = to_canvas(_mixed_roadmap(LayoutDirection.LEFT_TO_RIGHT))["nodes"][3]["text"]
     assert "1\\. first\n2\\) second\n\\- item" in text
     assert "\\1" not in text
+
+
+# ---------------------------------------------------------------- many groups
+
+
+def _cli(source: Path, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "roadmap_app", "convert", str(source), "-o", str(out)],
+                          capture_output=True, text=True, timeout=TIMEOUT_S)
+
+
+def _cards(count: int) -> list[dict]:
+    return [{"id": f"n{i}", "type": "text", "text": f"Card {i}", "x": (i % 40) * 300, "y": (i // 40) * 100,
+             "width": 250, "height": 60} for i in range(count)]
+
+
+def test_more_groups_than_a_plan_has_stages_are_reported(tmp_path):
+    groups = [{"id": f"g{i}", "type": "group", "label": f"G{i}", "x": (i % 40) * 300 - 10,
+               "y": (i // 40) * 100 - 10, "width": 270, "height": 80} for i in range(300)]
+    source = tmp_path / "many.canvas"
+    source.write_text(json.dumps({"nodes": groups + _cards(300)}))
+    proc = _cli(source, tmp_path / "many.roadmap")
+    assert proc.returncode == 0, proc.stderr
+    assert f"{source}: warning: dropped 100 groups beyond the stage limit" in proc.stderr.splitlines()
+    roadmap = loads((tmp_path / "many.roadmap").read_bytes()).roadmap
+    assert len(roadmap.stages) == 200 and sum(1 for n in roadmap.nodes if n.stage) == 200
+
+
+def test_thousands_of_nested_groups_are_refused_quickly_with_one_line(tmp_path):
+    nested = [{"id": f"g{i}", "type": "group", "x": -i, "y": -i, "width": 20_000 + 2 * i,
+               "height": 20_000 + 2 * i} for i in range(4_000)]
+    source = tmp_path / "nested.canvas"
+    source.write_text(json.dumps({"nodes": nested + _cards(4_000)}))
+    proc = _cli(source, tmp_path / "nested.roadmap")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().splitlines() == [
+        f"{source}: too many overlapping groups (more than 5000000 card-in-group checks)"]

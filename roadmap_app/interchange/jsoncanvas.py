@@ -21,6 +21,7 @@ Everything dropped is in the report.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from pathlib import Path, PurePosixPath
@@ -30,6 +31,7 @@ from urllib.parse import urlsplit
 import networkx as nx
 
 from ..model import Edge, EdgeKind, NodeKind, Origin, ResourceKind, Roadmap, Status
+from ..model.roadmap import MAX_STAGES
 from ..model.text import MAX_TEXT, MAX_TITLE
 from ..safety import is_web_url
 from ..storage import safejson
@@ -54,6 +56,7 @@ from .report import ImportReport
 __all__ = ["canvas_to_roadmap", "node_text", "parse_text_node", "read_canvas", "to_canvas", "write_canvas"]
 
 MAX_COORD = 10_000_000
+MAX_STAGE_CHECKS = 5_000_000  # card-in-group tests; a real canvas needs a few thousand
 MAX_NESTING_CHECK = 500  # groups compared pairwise for nesting; past this, plain reading order
 NODE_KEYS = frozenset({"id", "type", "x", "y", "width", "height", "color", "text", "file", "subpath",
                        "url", "label", "background", "backgroundStyle", MARKER})
@@ -219,14 +222,30 @@ def _outermost(boxes: list[tuple[Rect, Any]]) -> list[int]:
     return result
 
 
-def _stage_for(box: Rect, stages: list[tuple[str, Rect]]) -> str:
-    """The innermost group (smallest area) containing the card's centre."""
-    cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
-    best: tuple[float, str] | None = None
-    for name, (x, y, w, h) in stages:
-        if x <= cx <= x + w and y <= cy <= y + h and (best is None or w * h < best[0]):
-            best = (w * h, name)
-    return best[1] if best else ""
+def _assign_stages(boxes: dict[str, Rect], stages: list[tuple[str, Rect]]) -> dict[str, str]:
+    """Each card's stage: the innermost group (smallest area) containing its centre.
+
+    Groups are visited from the largest to the smallest, so a smaller group's claim
+    overwrites a larger one's; each visits only the cards within its x-range (a
+    bisect over the cards sorted by centre). A file whose groups would make this
+    quadratic is refused, not waited for.
+    """
+    centres = sorted((b[0] + b[2] / 2, b[1] + b[3] / 2, key) for key, b in boxes.items())
+    xs = [c[0] for c in centres]
+    order = sorted(range(len(stages)), key=lambda i: (-stages[i][1][2] * stages[i][1][3], -i))
+    result: dict[str, str] = {}
+    budget = MAX_STAGE_CHECKS
+    for i in order:
+        name, (x, y, w, h) = stages[i]
+        lo, hi = bisect.bisect_left(xs, x), bisect.bisect_right(xs, x + w)
+        budget -= hi - lo
+        if budget < 0:
+            raise FileFormatError(f"too many overlapping groups (more than {MAX_STAGE_CHECKS} "
+                                  "card-in-group checks)")
+        for _cx, cy, key in centres[lo:hi]:
+            if y <= cy <= y + h:
+                result[key] = name
+    return result
 
 
 def _collect_items(raw_nodes: list[Any], report: ImportReport) -> list[dict[str, Any]]:
@@ -397,7 +416,7 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         id_map[item["id"]] = node_id
         boxes[node_id] = box
         nodes[node_id] = _node_fields(item, report, where) | {
-            "id": node_id, "stage": _stage_for(box, stages), "origin": Origin.IMPORTED,
+            "id": node_id, "stage": "", "origin": Origin.IMPORTED,
         }
     candidates: list[tuple[str, str, EdgeKind]] = []
     extras: dict[tuple[str, str, str], dict[str, Any]] = {}
@@ -443,7 +462,7 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         box = _box(link)
         boxes[node_id] = box
         nodes[node_id] = {
-            "id": node_id, "title": _url_title(url) if url else "Link", "stage": _stage_for(box, stages),
+            "id": node_id, "title": _url_title(url) if url else "Link", "stage": "",
             "origin": Origin.IMPORTED,
             "resources": [_resource("", url, None, set())] if url else [],
         }
@@ -451,6 +470,8 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         if color:
             nodes[node_id]["color"] = color
     check_count("nodes", len(nodes), 20_000)
+    for node_id, stage in _assign_stages(boxes, stages).items():
+        nodes[node_id]["stage"] = stage
     for node_id, position in _positions(boxes, own).items():
         nodes[node_id]["position"] = position
     titles = {k: v["title"][:60] for k, v in nodes.items()}
@@ -460,6 +481,15 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
     used_stages = {n["stage"] for n in nodes.values()}
     ordered = _stage_order([name for name, _box in stages], stage_ids, group_links)
     stage_names = [name for name in ordered if name in used_stages]
+    if len(stage_names) > MAX_STAGES:  # the plan keeps at most this many stages
+        extra = set(stage_names[MAX_STAGES:])
+        stage_names = stage_names[:MAX_STAGES]
+        for node in nodes.values():
+            if node["stage"] in extra:
+                node["stage"] = ""
+        report.drop("groups beyond the stage limit", len(extra),
+                    why=f"{len(extra)} groups dropped: a plan has at most {MAX_STAGES} stages; "
+                        "their cards have no stage")
     roadmap = build_roadmap({
         "id": roadmap_id, "title": title, "stages": stage_names,
         "nodes": list(nodes.values()), "edges": edges,
