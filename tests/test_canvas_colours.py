@@ -85,3 +85,16 @@ def test_colour_strip_and_coloured_edge_appear_in_the_render(doc, qapp, theme):
     reds = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
                if QColor(image.pixel(x, y)).name() == RED)
     assert reds > 5
+
+
+def test_label_and_colour_follow_a_dragged_card_without_new_items(scene):
+    label = next(i for i in scene.edge_marks().label_items() if i.text == "needs")
+    curve = next(i for i in scene.edge_marks().coloured_items() if i.pen().color().name() == RED)
+    before = label.pos()
+    card = scene.item_for_node("ml")
+    card.setPos(card.pos().x() + 200, card.pos().y() + 100)
+    scene.card_moved("ml")
+    scene.flush()
+    assert label in scene.edge_marks().label_items()  # reshaped, not remade
+    assert label.pos().x() > before.x() + 50 and label.pos().y() > before.y() + 20
+    assert abs(curve.path().currentPosition().x() - scene.node_rect("ml").left()) < 12

@@ -4,7 +4,8 @@ Most edges have neither, so the batches stay as they are and only the few edges
 with a colour (Edge.color) or a label (Edge.label) get items of their own: a curve
 in the edge's colour over the batched one, and a small label pill at the middle of
 the curve. Both follow the batched geometry: `sync()` after each edge flush rebuilds
-only the edges whose geometry object changed.
+only the edges the batches placed anew (a drag touches a handful), and re-applies
+visibility to all of them only when filter, focus or zoom changed.
 """
 
 from __future__ import annotations
@@ -136,25 +137,46 @@ class EdgeMarks:
 
     def set_visible(self, visible: bool) -> None:
         self._visible = visible
-        self.sync()
+        self.sync(full=True)
 
     # -- keeping up with the batches ---------------------------------------------------------
-    def sync(self) -> None:
-        for key in self._styles:
+    def sync(self, full: bool = False) -> None:
+        """Follow the batches: rebuild the marks of edges placed anew, and (when anything may
+        look different, or `full`) re-apply every mark's visibility and fading."""
+        changed = self._batches.take_changes()
+        if changed is None or full:
+            keys: Iterable[EdgeKey] = list(self._styles)
+        else:
+            keys = [k for k in changed if k in self._styles]
+        for key in keys:
             geometry = self._batches.geometry(key)
             if geometry is not self._placed.get(key):
-                self._drop(key)
-                if geometry is not None:
-                    self._build(key, geometry)
-            shown = self._visible and self._batches.visible and self._batches.shown(key)
+                self._place(key, geometry)
+            shown = (geometry is not None and self._visible and self._batches.visible
+                     and self._batches.shown(key))
             opacity = FADED_ALPHA if self._batches.faded(key) else 1.0
             for item in (*self._curves.get(key, ()), self._labels.get(key)):
                 if item is not None:
                     item.setVisible(shown)
                     item.setOpacity(opacity)
 
-    def _build(self, key: EdgeKey, geometry) -> None:
+    def _place(self, key: EdgeKey, geometry) -> None:
+        """Move the edge's marks onto its new curve. Items are made once and then only
+        reshaped: adding an item to a scene of thousands costs about a millisecond."""
         self._placed[key] = geometry
+        if geometry is None:
+            return
+        if key not in self._curves and key not in self._labels:
+            self._build(key, geometry)
+            return
+        if key in self._curves:
+            curve, head = coloured_path(geometry)
+            self._curves[key][0].setPath(curve)
+            self._curves[key][1].setPath(head)
+        if key in self._labels:
+            self._labels[key].setPos(midpoint(geometry))
+
+    def _build(self, key: EdgeKey, geometry) -> None:
         colour, label = self._styles[key]
         if colour is not None:
             kind = KINDS[key[2]]

@@ -236,7 +236,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         # Small plans keep their edges when zoomed out (cheap, and they tell the story);
         # a big plan shows blocks and stage labels only.
         self._edges.set_visible(not on or len(self._document.roadmap.edges) <= OVERVIEW_EDGE_LIMIT)
-        self._marks.sync()
+        self._marks.sync(full=True)
         self._overview.setVisible(on)
 
     def set_fast_edges(self, on: bool) -> None:
