@@ -26,6 +26,7 @@ from roadmap_app.model import (
     Node,
     NodeKind,
     Position,
+    Resource,
     ResourceKind,
     Roadmap,
     Status,
@@ -175,6 +176,8 @@ def _mixed_roadmap(direction: LayoutDirection) -> Roadmap:
             description="1. first\n2) second\n- item" if i == 0 else "",
             # Interleaved: each stage's cards sit between the others' cards.
             position=Position(x=(i % 5) * 150.0, y=(i // 5) * 60.0) if i % 2 else None,
+            resources=[Resource(id="r1", title="Notes [1]", path="Notes/M1 - Intro.md#Setup"),
+                       Resource(id="r2", title="Site", url="https://example.org/a")] if i == 1 else [],
         ))
     edges = [
         Edge(source="n0", target="n2", label="needs", color="#fb464c"),
@@ -212,6 +215,8 @@ def test_round_trip_keeps_stages_kinds_statuses_colours_and_edges(direction):
     assert [tuple(getattr(e, f) for f in edge_fields) for e in back.edges] == \
         [tuple(getattr(e, f) for f in edge_fields) for e in original.edges]
     assert back.stages == original.stages
+    assert [(r.title, r.url, r.path) for r in back.node("n1").resources] == [
+        ("Notes [1]", "", "Notes/M1 - Intro.md#Setup"), ("Site", "https://example.org/a", "")]
     assert overlapping_pairs({n.id: (n.position.x, n.position.y) for n in back.nodes}) == 0
 
 
@@ -255,3 +260,9 @@ def test_thousands_of_nested_groups_are_refused_quickly_with_one_line(tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().splitlines() == [
         f"{source}: too many overlapping groups (more than 5000000 card-in-group checks)"]
+
+
+def test_markdown_export_shows_a_local_file_as_text_not_a_link():
+    markdown = to_markdown(_mixed_roadmap(LayoutDirection.LEFT_TO_RIGHT))
+    assert "  - Notes \\[1\\] (Notes/M1 - Intro.md\\#Setup) — website" in markdown
+    assert "](Notes" not in markdown

@@ -326,6 +326,11 @@ def _node_fields(item: dict[str, Any], report: ImportReport, where: str) -> dict
         fields["status"] = status
     kind = marker_enum(marker, "kind", NodeKind)
     fields["kind"] = kind or NodeKind.SKILL
+    paths = marker.get("resourcePaths")
+    if isinstance(paths, list) and len(paths) == len(fields["resources"]):  # our export, unedited
+        for resource, path in zip(fields["resources"], paths, strict=True):
+            if isinstance(path, str) and path:
+                resource["path"] = clean_line(path)
     color = _colour(item, report, where)
     if color:
         fields["color"] = color

@@ -186,6 +186,8 @@ def to_canvas(roadmap: Roadmap) -> dict[str, Any]:
         if color:
             item["color"] = color
         item[MARKER] = node_marker(node.kind, node.status)
+        if any(r.path for r in node.resources):  # local files have no place in Markdown links
+            item[MARKER]["resourcePaths"] = [r.path for r in node.resources]
         nodes.append(item)
     down = roadmap.layout_direction is LayoutDirection.TOP_TO_BOTTOM
     out_side, in_side = ("bottom", "top") if down else ("right", "left")

@@ -65,6 +65,8 @@ def resource_line(resource: Resource) -> str:
         text = f"[{title}]({link_target(resource.url)})"
     elif resource.url:
         text = f"{title} ({escape(resource.url)})"
+    elif resource.path:  # a local file: shown as text, never a link
+        text = f"{title} ({escape(resource.path)})"
     else:
         text = title
     details = [resource.kind.value]
