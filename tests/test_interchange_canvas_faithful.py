@@ -55,14 +55,15 @@ EXPECTED = {
         "stages": ["Foundations", "Maths", "Group 4", "Deep Learning"],
         "statuses": {},
         "dropped": ["dropped 1 edges between groups", "dropped 1 edges to groups",
-                    "dropped 1 group background images"],
+                    "dropped 1 group background images", "dropped 1 group colours"],
     },
     "files-links.canvas": {
         "titles": {"M1 - Intro", "attention.pdf", "diagram.png", "Practice project", "example.org/lonely"},
         "edge_labels": set(),  # the only label titles the link it joined (see below)
         "stages": [],
         "statuses": {},
-        "dropped": ["dropped 1 unknown edge fields", "dropped 1 unknown node fields"],
+        "dropped": ["dropped 1 colours of edges to links", "dropped 1 colours of links that became resources",
+                    "dropped 1 unknown edge fields", "dropped 1 unknown node fields"],
     },
 }
 

@@ -404,6 +404,10 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
     if backgrounds:
         report.drop("group background images", backgrounds,
                     why=f"{backgrounds} group background image(s) dropped: the planner draws no images")
+    group_colours = sum(1 for g in groups if g.get("color") is not None)
+    if group_colours:  # a stage has no colour of its own
+        report.drop("group colours", group_colours,
+                    why=f"{group_colours} group colour(s) dropped: stages have no colour")
     stages, stage_ids = _stages_from_groups(groups, own)
     group_links: list[tuple[str, str]] = []
     group_ids = {g["id"] for g in groups}
@@ -441,6 +445,9 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
                 label = clean_line(raw.get("label")) if isinstance(raw.get("label"), str) else ""
                 _attach_link(nodes[id_map[other]], links[link_id], resolve_wiki_links(label))
                 attached.add(link_id)
+                if raw.get("color") is not None:
+                    report.drop("colours of edges to links", why=f"edges[{index}]: colour dropped, the "
+                                                                  "link became a resource of its card")
             else:
                 report.drop("edges from links to no card",
                             why=f"edges[{index}]: dropped, it joins a link node to no card")
@@ -474,6 +481,10 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         color = _colour(link, report, f"node {link_id[:80]}")
         if color:
             nodes[node_id]["color"] = color
+    link_colours = sum(1 for i in attached if links[i].get("color") is not None)
+    if link_colours:
+        report.drop("colours of links that became resources", link_colours,
+                    why=f"{link_colours} link colour(s) dropped: the links became resources of their cards")
     check_count("nodes", len(nodes), 20_000)
     for node_id, stage in _assign_stages(boxes, stages).items():
         nodes[node_id]["stage"] = stage
