@@ -267,3 +267,13 @@ def test_markdown_export_shows_a_local_file_as_text_not_a_link():
     markdown = to_markdown(_mixed_roadmap(LayoutDirection.LEFT_TO_RIGHT))
     assert "  - Notes \\[1\\] (Notes/M1 - Intro.md\\#Setup) — website" in markdown
     assert "](Notes" not in markdown
+
+
+def test_a_canvas_from_our_earlier_export_keeps_status_without_a_status_colour():
+    card = {"id": "a", "type": "text", "x": 0, "y": 0, "width": 280, "height": 120,
+            "text": "**Python**\nStatus: done · 40 h", "color": "4"}
+    other = card | {"id": "b", "x": 400, "text": "**Maths**", "color": "4"}  # no Status line
+    roadmap, report = read_canvas(json.dumps({"nodes": [card, other], "edges": []}).encode())
+    assert [(n.status, n.color) for n in roadmap.nodes] == [(Status.DONE, None),
+                                                            (Status.NOT_STARTED, "#44cf6e")]
+    assert report.dropped_total == 0

@@ -56,6 +56,9 @@ from .report import ImportReport
 __all__ = ["canvas_to_roadmap", "node_text", "parse_text_node", "read_canvas", "to_canvas", "write_canvas"]
 
 MAX_COORD = 10_000_000
+# Before the marker, our export wrote a card's status both as a "Status:" line and as one
+# of these presets; with that line beside it, the colour is the status, not a colour.
+OLD_STATUS_PRESETS = {Status.DONE: "4", Status.IN_PROGRESS: "5", Status.SKIPPED: "2"}
 MAX_STAGE_CHECKS = 5_000_000  # card-in-group tests; a real canvas needs a few thousand
 MAX_NESTING_CHECK = 500  # groups compared pairwise for nesting; past this, plain reading order
 NODE_KEYS = frozenset({"id", "type", "x", "y", "width", "height", "color", "text", "file", "subpath",
@@ -332,7 +335,8 @@ def _node_fields(item: dict[str, Any], report: ImportReport, where: str) -> dict
             if isinstance(path, str) and path:
                 resource["path"] = clean_line(path)
     color = _colour(item, report, where)
-    if color:
+    legacy = not marker and OLD_STATUS_PRESETS.get(fields.get("status")) == item.get("color")
+    if color and not legacy:  # our exports before the marker painted the status as the colour
         fields["color"] = color
     return fields
 
