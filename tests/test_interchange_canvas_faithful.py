@@ -41,7 +41,7 @@ TIMEOUT_S = 60
 EXPECTED = {
     "study-colours.canvas": {
         "titles": {"Legend", "How Programming and Java Work", "M2 - Variables", "Objects", "Streams",
-                   "Lambdas", "Records"},
+                   "Lambdas", "Records", "Practice daily"},  # a callout shows its title
         "edge_labels": {"then"},
         "stages": [],
         "statuses": {"m4": Status.IN_PROGRESS},  # its "Status: in progress" line
@@ -106,7 +106,7 @@ def test_colours_stay_colours_and_wiki_links_read_as_shown(imported):
     roadmap, _ = imported["study-colours.canvas"]
     colours = {n.id: n.color for n in roadmap.nodes}
     assert colours == {"legend": None, "m1": "#44cf6e", "m2": "#53dfdd", "m3": "#1e90ff", "m4": "#e9973f",
-                       "m5": None, "m6": "#aabbcc"}
+                       "m5": None, "m6": "#aabbcc", "m7": None}
     assert roadmap.node("m3").description == "See types and Classes first."
     edges = {e.key[:2]: e for e in roadmap.edges}
     assert (edges[("m2", "m3")].label, edges[("m2", "m3")].color) == ("then", "#fb464c")

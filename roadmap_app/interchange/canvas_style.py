@@ -9,6 +9,8 @@
   (kind, any-of group). Only this marker, or a "Status:" line, sets a status.
 - Wiki-links: `[[target|alias]]` reads as the alias, `[[target]]` as the target
   (a `#heading` part as " > heading", like Obsidian shows it).
+- Callouts: a title line `> [!note|meta] Easy` reads as "Easy" (the callout's type
+  when it has no title), as Obsidian shows it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ _PRESET_OF = {hex_: preset for preset, hex_ in PRESETS.items()}
 _HEX6 = re.compile(r"#[0-9a-fA-F]{6}")
 _HEX3 = re.compile(r"#[0-9a-fA-F]{3}")
 # Negated classes only: linear on any input (no nested or overlapping repeats).
+_QUOTE = re.compile(r"^(?:>[ \t]*)+")
+_CALLOUT = re.compile(r"^\[!([A-Za-z][\w-]{0,40})(?:\|[^\]\n]*)?\][+-]?[ \t]*")
 _WIKI_LINK = re.compile(r"!?\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
 
 
@@ -98,3 +102,14 @@ def resolve_wiki_links(text: str) -> str:
     if "[[" not in text:
         return text
     return _WIKI_LINK.sub(_wiki_text, text)
+
+
+def strip_callout(line: str) -> str:
+    """A blockquote or callout title line as the text Obsidian shows for it."""
+    if not line.startswith(">"):
+        return line
+    line = _QUOTE.sub("", line)
+    callout = _CALLOUT.match(line)
+    if callout is None:
+        return line
+    return line[callout.end():].strip() or callout.group(1).replace("-", " ").capitalize()

@@ -36,7 +36,7 @@ from ..model.text import MAX_TEXT, MAX_TITLE
 from ..safety import is_web_url
 from ..storage import safejson
 from ..storage.errors import FileFormatError
-from .canvas_style import MARKER, marker_enum, read_color, read_marker, resolve_wiki_links
+from .canvas_style import MARKER, marker_enum, read_color, read_marker, resolve_wiki_links, strip_callout
 from .common import (
     add_edges_acyclic,
     build_roadmap,
@@ -90,7 +90,7 @@ def unescape(text: str) -> str:
 
 def strip_markdown_line(line: str) -> str:
     """A heading, bold or link line as plain text."""
-    line = resolve_wiki_links(line.strip())
+    line = strip_callout(resolve_wiki_links(line.strip()))
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = re.sub(r"^([-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?", "", line)
     for mark in ("**", "__", "*", "_", "~~"):
