@@ -15,6 +15,7 @@ from roadmap_app.storage.errors import FileFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
 COLORS = {"1", "2", "3", "4", "5", "6"}
+HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 def assert_spec_valid(doc):
@@ -25,7 +26,7 @@ def assert_spec_valid(doc):
         assert node["type"] in ("text", "file", "link", "group")
         for key in ("x", "y", "width", "height"):
             assert type(node[key]) is int
-        assert node.get("color", "1") in COLORS
+        assert node.get("color", "1") in COLORS or HEX.fullmatch(node["color"])
         if node["type"] == "text":
             assert isinstance(node["text"], str)
     for edge in doc["edges"]:
@@ -39,7 +40,8 @@ def test_export_is_spec_valid_json():
     groups = [n for n in doc["nodes"] if n["type"] == "group"]
     assert [g["label"] for g in groups] == ["Basics", "Advanced"]
     python = next(n for n in doc["nodes"] if n["id"] == "python")
-    assert python["color"] == "4"
+    assert "color" not in python  # a status is not a colour
+    assert python["roadmapPlanner"] == {"kind": "skill", "status": "done"}
     assert python["text"].startswith("**Python**\nStatus: done · 40.5 h")
     assert "[Docs \\[official\\]](https://docs.python.org/3/)" in python["text"]
     assert "file:///" not in python["text"]
@@ -96,7 +98,7 @@ def test_spec_sample_imports(shared_dir):
     roadmap, report = read_canvas(data, "sample.canvas")
     assert report.dropped_total == 0
     titles = {n.title for n in roadmap.nodes}
-    assert {"readme.md", "logo.svg", "1.0.md", "Learn more:"} <= titles
+    assert {"readme", "logo.svg", "1.0", "Learn more:"} <= titles
     assert roadmap.stages == ["JSON Canvas"]
     assert roadmap.node("7efdbbe0c4742315").stage == "JSON Canvas"
     assert [e.key for e in roadmap.edges] == [("7efdbbe0c4742315", "59e896bc8da20699", "prerequisite")]
@@ -111,10 +113,13 @@ def test_loose_file_imports_and_reports_drops():
                              "example.com/lonely", "Sanitised"}
     assert roadmap.stages == ["Foundations", "Group 2"]
     la = by_title["Linear algebra"]
-    assert (la.status, la.stage, la.description) == (Status.DONE, "Foundations", "Vectors and matrices.\n\n"
-                                                                                   "- [Notes](notes.md)")
+    assert (la.status, la.stage, la.description) == (Status.NOT_STARTED, "Foundations",
+                                                     "Vectors and matrices.\n\n- [Notes](notes.md)")
+    assert la.color == "#44cf6e"  # preset "4" is green, never "done"
     assert [r.url for r in la.resources] == ["https://example.org/la"]
-    assert by_title["Calculus"].status is Status.IN_PROGRESS
+    assert (by_title["Calculus"].status, by_title["Calculus"].color) == (Status.NOT_STARTED, "#53dfdd")
+    assert by_title["attention.pdf"].color == "#ff0000"
+    assert [(r.path, r.url) for r in by_title["attention.pdf"].resources] == [("papers/attention.pdf", "")]
     assert [r.url for r in by_title["Calculus"].resources] == ["https://example.org/calc"]
     assert by_title["attention.pdf"].stage == "Group 2"
     sanitised = by_title["Sanitised"].id
@@ -126,8 +131,10 @@ def test_loose_file_imports_and_reports_drops():
     assert ("d", "a") not in kinds  # closed the cycle a -> b -> d -> a
     assert report.dropped == {
         "nodes with duplicate ids": 1, "nodes of unknown type": 1, "edges that closed a cycle": 1,
-        "edges to missing nodes": 1, "edges to groups": 1,
+        "edges to missing nodes": 1, "edges to groups": 1, "unknown node fields": 1,
+        "unknown top-level fields": 1,
     }
+    assert all(e.label == "" for e in roadmap.edges)  # "progression" named the kind, not a label
     assert any('"Probability" -> "Linear algebra": it would close a cycle' in w for w in report.warnings)
 
 

@@ -171,6 +171,9 @@ class EdgeBatches:
         self._visible = True
         self._cosmetic = False
         self._colours: dict[EdgeKind, QColor] = {}
+        # For the colour and label overlays (edge_marks): what changed since they last looked.
+        self._touched: set[EdgeKey] = set()
+        self._restyled = True
 
     # -- styling and visibility ------------------------------------------------
     def set_theme(self, theme: CanvasTheme) -> None:
@@ -232,6 +235,8 @@ class EdgeBatches:
         self._members.clear()
         self._by_node.clear()
         self._dirty.clear()
+        self._touched.clear()
+        self._restyled = True
 
     def reset(self, rects: dict[str, Rect], keys: Iterable[EdgeKey]) -> None:
         self.clear()
@@ -274,14 +279,26 @@ class EdgeBatches:
 
     def mark_all_dirty(self) -> None:
         self._dirty.update(self._members)
+        self._restyled = True
+
+    def take_changes(self) -> set[EdgeKey] | None:
+        """Edges placed or taken away since the last call, or None when any edge may look
+        different (shown or faded changed, or everything was rebuilt)."""
+        touched, self._touched = self._touched, set()
+        if self._restyled:
+            self._restyled = False
+            return None
+        return touched
 
     def _unplace(self, key: EdgeKey) -> None:
+        self._touched.add(key)
         self._geometry_of.pop(key, None)
         for tile in self._tiles_of.pop(key, ()):
             self._members[tile].discard(key)
             self._dirty.add(tile)
 
     def _place(self, key: EdgeKey) -> None:
+        self._touched.add(key)
         for end in key[:2]:
             self._by_node.setdefault(end, set()).add(key)
         geometry = self._geometry(key)
@@ -409,6 +426,21 @@ class EdgeBatches:
     # -- queries (tests, export) ----------------------------------------------------------
     def items(self) -> list[EdgePathItem]:
         return list(self._items.values())
+
+    def geometry(self, key: EdgeKey):
+        """The placed edge's curve pieces [(tile, cubic)] and arrowhead (tile, points) or None,
+        or None while it is not placed; the same object until the edge is placed again."""
+        return self._geometry_of.get(key)
+
+    def shown(self, key: EdgeKey) -> bool:
+        return self._shown(key)
+
+    def faded(self, key: EdgeKey) -> bool:
+        return self._faded(key)
+
+    @property
+    def visible(self) -> bool:
+        return self._visible
 
     def drawn_keys(self) -> set[EdgeKey]:
         """Edges currently drawn (both cards placed and shown)."""

@@ -12,7 +12,7 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneHoverEvent,
@@ -34,6 +34,7 @@ PAD = 10.0
 HANDLE_R = 5.5
 MARGIN = 9.0  # room around the card for the search halo, selection ring and handle
 HEADER_H = 28.0
+COLOUR_STRIP_H = 5.0  # the node's own colour, along the bottom edge below the footer
 
 
 def wrap_lines(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> tuple[str, ...]:
@@ -49,6 +50,25 @@ def wrap_lines(text: str, metrics: QFontMetricsF, width: float, max_lines: int) 
     if words:
         lines.append(" ".join(words))
     return tuple(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in lines)
+
+
+def paint_colour_strip(painter: QPainter, rect: QRectF, colour: QColor, edge: QColor) -> None:
+    """The node's own colour as a strip along the card's bottom edge, inside its rounded shape.
+
+    A strip, not a fill or border: fill and border already say the status, and a
+    colour the user picked must not read as one. A hairline in the card's border
+    colour separates it from the card, so pale colours show on light cards and dark
+    ones on dark cards.
+    """
+    shape = QPainterPath()
+    shape.addRoundedRect(rect, RADIUS, RADIUS)
+    strip = QRectF(rect.left(), rect.bottom() - COLOUR_STRIP_H, rect.width(), COLOUR_STRIP_H)
+    painter.save()
+    painter.setClipPath(shape)
+    painter.fillRect(strip, colour)
+    painter.setPen(edge)
+    painter.drawLine(strip.topLeft(), strip.topRight())
+    painter.restore()
 
 
 def format_hours(hours: float) -> str:
@@ -81,6 +101,7 @@ class NodeCardItem(QGraphicsItem):
         self.kind = NodeKind.SKILL
         self.status = Status.NOT_STARTED
         self.footer = ""
+        self.colour: QColor | None = None  # the node's own colour (Node.color), not a status
         self.locked = False
         self.ready = False
         self.goal = False
@@ -108,6 +129,12 @@ class NodeCardItem(QGraphicsItem):
             parts.append(f"{resources} resource" + ("" if resources == 1 else "s"))
         self.footer = "  ·  ".join(p for p in parts if p)
         self._invalidate()
+
+    def set_colour(self, colour: str | None) -> None:
+        value = QColor(colour) if colour else None
+        if value != self.colour:
+            self.colour = value
+            self._invalidate()
 
     def set_state(self, locked: bool, ready: bool) -> None:
         if (locked, ready) != (self.locked, self.ready):
@@ -207,6 +234,8 @@ class NodeCardItem(QGraphicsItem):
             self._paint_full(painter, pens, heavy)
         else:
             self._paint_compact(painter, pens)
+        if self.colour is not None:
+            paint_colour_strip(painter, rect, self.colour, pens.border.color())
         if self.ready:  # a subtle accent: the way forward
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(kit.ready)

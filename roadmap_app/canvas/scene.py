@@ -23,6 +23,7 @@ from ..commands import Editor
 from ..document import RoadmapDocument
 from ..model import Node, Status
 from .bands import BandItem
+from .edge_marks import EdgeMarks
 from .edges import EdgeBatches, EdgeKey
 from .gestures import SceneGestures
 from .items import NodeCardItem
@@ -82,6 +83,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._emit_selection = True
         self._edges = EdgeBatches(self, self._edge_shown, self._edge_faded)
         self._edges.set_theme(self._theme)
+        self._marks = EdgeMarks(self, self._edges)  # colours and labels of the edges that have them
+        self._marks.set_theme(self._theme)
         self._overview = OverviewItem(self._kit, self._overview_blocks)
         self._overview.setVisible(False)
         self.addItem(self._overview)
@@ -150,6 +153,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         for band in self._bands:
             band.set_kit(self._kit)
         self._edges.set_theme(theme)
+        self._marks.set_theme(theme)
         self._overview.set_kit(self._kit)
         self.update()
 
@@ -198,12 +202,15 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         for band in self._bands:
             rect = rect.united(band.band.rect)
         rect = rect.united(self._overview.boundingRect())
-        for item in self._edges.items():
+        for item in self._edges.items() + self._marks.label_items():
             rect = rect.united(item.sceneBoundingRect())
         return rect
 
     def edge_batches(self) -> EdgeBatches:
         return self._edges
+
+    def edge_marks(self) -> EdgeMarks:
+        return self._marks
 
     def band_items(self) -> list[BandItem]:
         self.flush()
@@ -229,6 +236,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         # Small plans keep their edges when zoomed out (cheap, and they tell the story);
         # a big plan shows blocks and stage labels only.
         self._edges.set_visible(not on or len(self._document.roadmap.edges) <= OVERVIEW_EDGE_LIMIT)
+        self._marks.sync(full=True)
         self._overview.setVisible(on)
 
     def set_fast_edges(self, on: bool) -> None:
@@ -246,6 +254,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._flush_scheduled = False
         if self._edges.pending:
             self._edges.flush()
+            self._marks.sync()
         if self._dirty_bands:
             self._dirty_bands = False
             self._rebuild_bands()
@@ -284,6 +293,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._edges.reset(
             {nid: self._rect_tuple(c) for nid, c in self._cards.items()}, (e.key for e in roadmap.edges)
         )
+        self._marks.reset(roadmap.edges)
+        self._marks.sync()
         self._on_plan_changed()
         self._rebuild_bands()
         self._dirty_bands = False
@@ -319,6 +330,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
     @staticmethod
     def _apply_node(card: NodeCardItem, node: Node) -> None:
         card.set_data(node.title, node.kind, node.status, node.effective_hours, len(node.resources))
+        card.set_colour(node.color)
 
     def _position_for(self, node: Node) -> QPointF:
         if node.position is not None:
@@ -452,11 +464,15 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
 
     def _on_edge_added(self, source: str, target: str, kind: str) -> None:
         self._edges.add((source, target, kind))
+        edge = next((e for _i, e in self._document.edges_of(source) if e.key == (source, target, kind)), None)
+        if edge is not None:
+            self._marks.set_edge(edge)
         self._refresh_state(target)
         self._schedule()
 
     def _on_edge_removed(self, source: str, target: str, kind: str) -> None:
         self._edges.remove((source, target, kind))
+        self._marks.remove((source, target, kind))
         self._refresh_state(target)
         self._schedule()
 

@@ -1,28 +1,27 @@
-"""JSON Canvas 1.0 (`.canvas`) import and export.
+"""JSON Canvas 1.0 (`.canvas`) import; the export lives in jsoncanvas_export.
 
-Export:
-- each stage is a `group` node (label = stage) around its nodes; unstaged nodes have no group;
-- each node is a `text` node whose id is our node id, with Markdown text:
-  `**Title**`, a `Status: done · 12 h` line, the description, then a `Resources:` list of
-  `- [Title](url) — kind, provider` links (resources are Markdown links, not link nodes,
-  because link nodes cannot carry a title);
-- status is also the node colour preset: done "4" (green), in progress "5" (cyan),
-  skipped "2" (orange), not started no colour;
-- positions: the app's layout (graph.layout: stage bands, user positions kept), scaled
-  so the larger canvas cards do not overlap; without it, node positions or a grid;
-- edges have ids and point from prerequisite to dependant (`toEnd` arrow); progression
-  edges are labelled "progression", related edges "related" with no arrow.
-
-Import accepts loose files: floats, missing edge ids, unknown keys. Text nodes give a
-title (first line without Markdown), a status (the Status line, else the colour preset)
-and a description; `- [Title](https://...)` list items become resources. File nodes become
-nodes titled by file name; link nodes become resources of the node an edge joins them to,
-or nodes of their own. A node's stage is the smallest group containing its centre.
-Everything dropped is reported.
+Import keeps what the file means and reports the rest. It accepts loose files:
+floats, missing edge ids, unknown keys (each unknown field is reported).
+- Text nodes give a title (first line without Markdown), a status only when the file
+  states one (a `Status:` line or our export's marker), a description, and resources
+  from `- [Title](https://...)` list items. Obsidian wiki-links read as Obsidian shows
+  them (canvas_style).
+- A colour stays a colour (Node.color, Edge.color): presets "1"-"6" map to their
+  shades, hex stays hex. Edge labels are kept (Edge.label).
+- File nodes become cards titled by the file's name, carrying the file as a resource
+  with its path (never a link). Link nodes become resources of the card an edge joins
+  them to (titled by that edge's label), or cards of their own.
+- Edges with one arrow are prerequisites (pointing along the arrow); arrowless and
+  two-headed edges are "related". Our marker's kind wins.
+- Stages: each group is a stage; a card belongs to the innermost group containing its
+  centre. Positions: our own files come back where the export put them; other files
+  are scaled by their typical card size and overlaps removed (geometry.arrange).
+Everything dropped is in the report.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from pathlib import Path, PurePosixPath
@@ -31,11 +30,13 @@ from urllib.parse import urlsplit
 
 import networkx as nx
 
-from ..model import EdgeKind, NodeKind, Origin, ResourceKind, Roadmap, Status
+from ..model import Edge, EdgeKind, NodeKind, Origin, ResourceKind, Roadmap, Status
+from ..model.roadmap import MAX_STAGES
 from ..model.text import MAX_TEXT, MAX_TITLE
 from ..safety import is_web_url
 from ..storage import safejson
 from ..storage.errors import FileFormatError
+from .canvas_style import MARKER, marker_enum, read_color, read_marker, resolve_wiki_links, strip_callout
 from .common import (
     add_edges_acyclic,
     build_roadmap,
@@ -48,14 +49,26 @@ from .common import (
     safe_id,
     stem_id_and_title,
 )
-from .markdown import escape, escape_block, link_target
+from .geometry import CARD_H, CARD_W, Box, arrange
+from .jsoncanvas_export import node_text, scale, to_canvas, write_canvas
 from .report import ImportReport
 
-STATUS_COLORS = {Status.DONE: "4", Status.IN_PROGRESS: "5", Status.SKIPPED: "2"}
-COLOR_STATUS = {color: status for status, color in STATUS_COLORS.items()}
-NODE_W, NODE_H, GAP_X, GAP_Y, PAD, PAD_TOP = 280, 120, 100, 40, 40, 60
+__all__ = ["canvas_to_roadmap", "node_text", "parse_text_node", "read_canvas", "to_canvas", "write_canvas"]
+
 MAX_COORD = 10_000_000
-APP_PITCH = (264.0, 104.0)  # card + gap of the app's canvas, when graph.layout is missing
+# Before the marker, our export wrote a card's status both as a "Status:" line and as one
+# of these presets; with that line beside it, the colour is the status, not a colour.
+OLD_STATUS_PRESETS = {Status.DONE: "4", Status.IN_PROGRESS: "5", Status.SKIPPED: "2"}
+MAX_STAGE_CHECKS = 5_000_000  # card-in-group tests; a real canvas needs a few thousand
+MAX_NESTING_CHECK = 500  # groups compared pairwise for nesting; past this, plain reading order
+NODE_KEYS = frozenset({"id", "type", "x", "y", "width", "height", "color", "text", "file", "subpath",
+                       "url", "label", "background", "backgroundStyle", MARKER})
+EDGE_KEYS = frozenset({"id", "fromNode", "toNode", "fromSide", "toSide", "fromEnd", "toEnd", "color",
+                       "label", MARKER})
+_FILE_KINDS = {".pdf": ResourceKind.PAPER, ".mp4": ResourceKind.VIDEO, ".webm": ResourceKind.VIDEO,
+               ".mov": ResourceKind.VIDEO, ".mkv": ResourceKind.VIDEO, ".mp3": ResourceKind.PODCAST,
+               ".m4a": ResourceKind.PODCAST, ".ogg": ResourceKind.PODCAST, ".wav": ResourceKind.PODCAST}
+Rect = tuple[float, float, float, float]  # x, y, width, height in the source's units
 _STATUS_WORDS = {s.value.replace("_", " "): s for s in Status}
 _STATUS_LINE = re.compile(
     r"^status:\s*(not started|in progress|done|skipped)(?:\s*·\s*([0-9]+(?:\.[0-9]+)?)\s*h)?\s*$",
@@ -68,124 +81,6 @@ _INLINE_EMPHASIS = re.compile(r"(?<![\\\w])(\*\*|\*|~~|`)(?=\S)(.+?)(?<=[^\s\\])
 _INLINE_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 
 
-# ---------------------------------------------------------------- export
-
-
-def _grid_positions(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
-    """Fallback layout: columns by prerequisite depth, one band of rows per stage."""
-    graph = nx.DiGraph()
-    graph.add_nodes_from(n.id for n in roadmap.nodes)
-    graph.add_edges_from((e.source, e.target) for e in roadmap.edges if e.kind.is_ordering)
-    depth = {node_id: level for level, ids in enumerate(nx.topological_generations(graph)) for node_id in ids}
-    positions: dict[str, tuple[int, int]] = {}
-    top = 0
-    for stage in roadmap.stage_order():
-        slots: dict[int, int] = {}
-        for node in (n for n in roadmap.nodes if n.stage == stage):
-            column = depth.get(node.id, 0)
-            row = slots.get(column, 0)
-            slots[column] = row + 1
-            positions[node.id] = (column * (NODE_W + GAP_X), top + PAD_TOP + row * (NODE_H + GAP_Y))
-        if slots:
-            top += PAD_TOP + max(slots.values()) * (NODE_H + GAP_Y) + PAD + GAP_Y
-    return positions
-
-
-def _scale() -> tuple[float, float]:
-    """Canvas units per app unit: canvas cards are larger than the app's, so spacing grows.
-
-    Export multiplies the app's coordinates by it and import divides, so positions
-    survive a round trip and foreign canvases get app-sized spacing.
-    """
-    try:
-        from ..graph.layout import METRICS
-
-        pitch_x, pitch_y = METRICS.column_pitch, METRICS.row_pitch
-    except ImportError:  # the layout engine's default card pitch
-        pitch_x, pitch_y = APP_PITCH
-    return (NODE_W + GAP_X) / pitch_x, (NODE_H + GAP_Y) / pitch_y
-
-
-def _positions(roadmap: Roadmap) -> dict[str, tuple[int, int]]:
-    """The app's own layout when available (user positions kept), scaled to the larger cards;
-    else node positions where set and the grid elsewhere."""
-    sx, sy = _scale()
-    try:
-        from ..graph.layout import layout
-
-        placed = layout(roadmap)
-    except Exception:  # an export must not fail over layout: the grid always works
-        grid = _grid_positions(roadmap)
-        placed = {n.id: (n.position.x, n.position.y) if n.position else (grid[n.id][0] / sx,
-                                                                         grid[n.id][1] / sy)
-                  for n in roadmap.nodes}
-    return {node_id: (_clamp(x * sx), _clamp(y * sy)) for node_id, (x, y) in placed.items()}
-
-
-def _clamp(value: float) -> int:
-    return max(-MAX_COORD, min(MAX_COORD, round(value)))
-
-
-def node_text(node) -> str:
-    status = node.status.value.replace("_", " ")
-    meta = f"Status: {status}"
-    if node.estimated_hours is not None:
-        meta += f" · {node.estimated_hours:g} h"
-    parts = [f"**{escape(node.title)}**\n{meta}"]
-    if node.description.strip():
-        parts.append(escape_block(node.description))
-    if node.resources:
-        items = ["Resources:"]
-        for res in node.resources:
-            details = res.kind.value + (f", {escape(res.provider)}" if res.provider else "")
-            if res.url and is_web_url(res.url):
-                items.append(f"- [{escape(res.title)}]({link_target(res.url)}) — {details}")
-            else:
-                items.append(f"- {escape(res.title)} — {details}")
-        parts.append("\n".join(items))
-    return "\n\n".join(parts)
-
-
-def to_canvas(roadmap: Roadmap) -> dict[str, Any]:
-    boxes = _positions(roadmap)
-    used = {n.id for n in roadmap.nodes}
-    groups: list[dict[str, Any]] = []
-    for index, stage in enumerate(roadmap.stage_order()):
-        members = [boxes[n.id] for n in roadmap.nodes if n.stage == stage]
-        if not members or not stage.strip():
-            continue
-        x0 = min(x for x, _ in members) - PAD
-        y0 = min(y for _, y in members) - PAD_TOP
-        x1 = max(x for x, _ in members) + NODE_W + PAD
-        y1 = max(y for _, y in members) + NODE_H + PAD
-        groups.append({
-            "id": safe_id(f"stage-{index}", used), "type": "group", "label": stage,
-            "x": x0, "y": y0, "width": x1 - x0, "height": y1 - y0,
-        })
-    nodes: list[dict[str, Any]] = []
-    for node in roadmap.nodes:
-        x, y = boxes[node.id]
-        item = {"id": node.id, "type": "text", "text": node_text(node),
-                "x": x, "y": y, "width": NODE_W, "height": NODE_H}
-        if node.status in STATUS_COLORS:
-            item["color"] = STATUS_COLORS[node.status]
-        nodes.append(item)
-    edges: list[dict[str, Any]] = []
-    for edge in roadmap.edges:
-        item = {"id": safe_id(f"edge-{len(edges)}", used), "fromNode": edge.source, "fromSide": "right",
-                "toNode": edge.target, "toSide": "left", "toEnd": "arrow"}
-        if edge.kind is EdgeKind.RELATED:
-            item.update(toEnd="none", label="related")
-        elif edge.kind is EdgeKind.PROGRESSION:
-            item["label"] = "progression"
-        edges.append(item)
-    return {"nodes": groups + nodes, "edges": edges}
-
-
-def write_canvas(roadmap: Roadmap) -> bytes:
-    return safejson.dumps(to_canvas(roadmap))
-
-
 # ---------------------------------------------------------------- import
 
 
@@ -195,7 +90,7 @@ def unescape(text: str) -> str:
 
 def strip_markdown_line(line: str) -> str:
     """A heading, bold or link line as plain text."""
-    line = line.strip()
+    line = strip_callout(resolve_wiki_links(line.strip()))
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = re.sub(r"^([-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?", "", line)
     for mark in ("**", "__", "*", "_", "~~"):
@@ -269,12 +164,12 @@ def parse_text_node(text: str, report: ImportReport, where: str) -> dict[str, An
     description = "\n".join(body).strip()
     if resources and description.endswith("Resources:"):
         description = description[: -len("Resources:")].rstrip()
-    fields["description"] = unescape(description)
+    fields["description"] = unescape(resolve_wiki_links(description))
     fields["resources"] = resources
     return fields
 
 
-def _box(raw: dict[str, Any]) -> tuple[float, float, float, float]:
+def _box(raw: dict[str, Any]) -> Rect:
     values = []
     for key, default in (("x", 0.0), ("y", 0.0), ("width", 250.0), ("height", 60.0)):
         number = finite_number(raw.get(key))
@@ -282,34 +177,81 @@ def _box(raw: dict[str, Any]) -> tuple[float, float, float, float]:
     return values[0], values[1], abs(values[2]), abs(values[3])
 
 
-def _stages_from_groups(groups, report: ImportReport) -> list[tuple[str, tuple[float, float, float, float]]]:
-    ordered = sorted(groups, key=lambda g: (_box(g)[1], _box(g)[0]))
+def _stages_from_groups(groups: list[dict[str, Any]], own: bool) -> tuple[list[tuple[str, Rect]], list[str]]:
+    """(stage name, rectangle) per group in reading order, and the groups' ids in that order.
+
+    Our own export writes groups in stage order. Other files are read top to bottom,
+    left to right, with a group nested in another right after its outermost group.
+    """
+    boxes = [(_box(g), g) for g in groups]
+    if not own:
+        outer = _outermost(boxes) if len(boxes) <= MAX_NESTING_CHECK else list(range(len(boxes)))
+        order = sorted(range(len(boxes)), key=lambda i: (boxes[outer[i]][0][1], boxes[outer[i]][0][0],
+                                                          i != outer[i], boxes[i][0][1], boxes[i][0][0]))
+        boxes = [boxes[i] for i in order]
     result = []
-    for index, group in enumerate(ordered, start=1):
+    for index, (box, group) in enumerate(boxes, start=1):
         name = clean_line(group.get("label") if isinstance(group.get("label"), str) else "")
-        result.append((name or f"Group {index}", _box(group)))
+        result.append((resolve_wiki_links(name) or f"Group {index}", box))
+    return result, [group["id"] for _box, group in boxes]
+
+
+def _stage_order(names: list[str], ids: list[str], links: list[tuple[str, str]]) -> list[str]:
+    """Stage names in order: edges between groups ("Phase 1" -> "Phase 2") first, then
+    reading order; if those edges go round in a circle, reading order alone."""
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(ids)))
+    index = {group_id: i for i, group_id in enumerate(ids)}
+    graph.add_edges_from((index[a], index[b]) for a, b in links if a != b)
+    try:  # by generation (how many groups lead to it), then reading order
+        order = [i for generation in nx.topological_generations(graph) for i in sorted(generation)]
+    except nx.NetworkXUnfeasible:
+        order = list(range(len(ids)))
+    return list(dict.fromkeys(names[i] for i in order))
+
+
+def _outermost(boxes: list[tuple[Rect, Any]]) -> list[int]:
+    """For each group, the index of the largest group that contains it (itself if none)."""
+    def inside(a: Rect, b: Rect) -> bool:
+        return b[0] <= a[0] and b[1] <= a[1] and a[0] + a[2] <= b[0] + b[2] and a[1] + a[3] <= b[1] + b[3]
+
+    result = []
+    for i, (box, _) in enumerate(boxes):
+        best = i
+        for j, (other, _) in enumerate(boxes):
+            if j != i and inside(box, other) and other[2] * other[3] > boxes[best][0][2] * boxes[best][0][3]:
+                best = j
+        result.append(best)
     return result
 
 
-def _stage_for(box, stages) -> str:
-    cx, cy = box[0] + box[2] / 2, box[1] + box[3] / 2
-    best: tuple[float, str] | None = None
-    for name, (x, y, w, h) in stages:
-        if x <= cx <= x + w and y <= cy <= y + h and (best is None or w * h < best[0]):
-            best = (w * h, name)
-    return best[1] if best else ""
+def _assign_stages(boxes: dict[str, Rect], stages: list[tuple[str, Rect]]) -> dict[str, str]:
+    """Each card's stage: the innermost group (smallest area) containing its centre.
+
+    Groups are visited from the largest to the smallest, so a smaller group's claim
+    overwrites a larger one's; each visits only the cards within its x-range (a
+    bisect over the cards sorted by centre). A file whose groups would make this
+    quadratic is refused, not waited for.
+    """
+    centres = sorted((b[0] + b[2] / 2, b[1] + b[3] / 2, key) for key, b in boxes.items())
+    xs = [c[0] for c in centres]
+    order = sorted(range(len(stages)), key=lambda i: (-stages[i][1][2] * stages[i][1][3], -i))
+    result: dict[str, str] = {}
+    budget = MAX_STAGE_CHECKS
+    for i in order:
+        name, (x, y, w, h) = stages[i]
+        lo, hi = bisect.bisect_left(xs, x), bisect.bisect_right(xs, x + w)
+        budget -= hi - lo
+        if budget < 0:
+            raise FileFormatError(f"too many overlapping groups (more than {MAX_STAGE_CHECKS} "
+                                  "card-in-group checks)")
+        for _cx, cy, key in centres[lo:hi]:
+            if y <= cy <= y + h:
+                result[key] = name
+    return result
 
 
-def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Roadmap, ImportReport]:
-    report = ImportReport("JSON Canvas")
-    if not isinstance(doc, dict):
-        raise FileFormatError("not a JSON Canvas file (the top level must be an object)")
-    raw_nodes = doc.get("nodes", [])
-    raw_edges = doc.get("edges", [])
-    if not isinstance(raw_nodes, list) or not isinstance(raw_edges, list):
-        raise FileFormatError('not a JSON Canvas file ("nodes" and "edges" must be lists)')
-    check_count("canvas nodes", len(raw_nodes))
-    check_count("canvas edges", len(raw_edges), 200_000)
+def _collect_items(raw_nodes: list[Any], report: ImportReport) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     seen_ids: set[str] = set()
     for index, raw in enumerate(raw_nodes):
@@ -331,34 +273,166 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
                         why=f"node {raw_id[:80]}: dropped, unknown type {str(raw.get('type'))[:40]}")
             continue
         items.append(raw | {"id": raw_id})
-    stages = _stages_from_groups([i for i in items if i["type"] == "group"], report)
-    group_ids = {i["id"] for i in items if i["type"] == "group"}
+    return items
+
+
+def _report_unknown_fields(raws: list[Any], known: frozenset[str], what: str, report: ImportReport) -> None:
+    """One line per kind of unknown field (custom data of other apps and plugins), with a count."""
+    counts: dict[str, int] = {}
+    for raw in raws:
+        if isinstance(raw, dict):
+            for key in raw:
+                if key not in known and len(counts) < 50:
+                    counts[str(key)] = counts.get(str(key), 0) + 1
+    for key, count in counts.items():
+        report.drop(f"unknown {what} fields", count,
+                    why=f'{what} field "{clean_line(key, limit=60)}" dropped ({count}x): not JSON Canvas')
+
+
+def _colour(raw: dict[str, Any], report: ImportReport, where: str) -> str | None:
+    color, bad = read_color(raw.get("color"))
+    if bad:
+        report.drop("colours not understood",
+                    why=f"{where}: colour {clean_line(str(raw.get('color')), limit=40)!r} dropped, "
+                        "not a preset or #rrggbb")
+    return color
+
+
+def _file_fields(item: dict[str, Any], report: ImportReport, where: str) -> dict[str, Any]:
+    """A file node: a card named by the file, with the file as a resource (path, no link)."""
+    path = clean_line(item.get("file") if isinstance(item.get("file"), str) else "")
+    subpath = item.get("subpath") if isinstance(item.get("subpath"), str) else ""
+    name = PurePosixPath(path.replace("\\", "/")).name
+    title = name[:-3] if name.lower().endswith(".md") and len(name) > 3 else name
+    resources = []
+    if path:
+        full = clean_line(path + clean_line(subpath), limit=MAX_TITLE)
+        resources.append({
+            "id": _resource_id("file:" + path, set()), "title": clean_line(name) or "File", "path": full,
+            "kind": _FILE_KINDS.get(PurePosixPath(name).suffix.lower(), ResourceKind.ARTICLE),
+            "origin": Origin.IMPORTED,
+        })
+        if len(path + subpath) > MAX_TITLE:
+            report.warn(f"{where}: file path shortened to {MAX_TITLE} characters")
+    return {"title": clean_title(resolve_wiki_links(title), "File", report, where), "description": "",
+            "resources": resources}
+
+
+def _node_fields(item: dict[str, Any], report: ImportReport, where: str) -> dict[str, Any]:
+    if item["type"] == "text":
+        fields = parse_text_node(item.get("text") if isinstance(item.get("text"), str) else "", report, where)
+    else:
+        fields = _file_fields(item, report, where)
+    marker = read_marker(item)
+    status = marker_enum(marker, "status", Status)
+    if status is not None:  # our own export states it; it agrees with the Status line
+        fields["status"] = status
+    kind = marker_enum(marker, "kind", NodeKind)
+    fields["kind"] = kind or NodeKind.SKILL
+    paths = marker.get("resourcePaths")
+    if isinstance(paths, list) and len(paths) == len(fields["resources"]):  # our export, unedited
+        for resource, path in zip(fields["resources"], paths, strict=True):
+            if isinstance(path, str) and path:
+                resource["path"] = clean_line(path)
+    color = _colour(item, report, where)
+    legacy = not marker and OLD_STATUS_PRESETS.get(fields.get("status")) == item.get("color")
+    if color and not legacy:  # our exports before the marker painted the status as the colour
+        fields["color"] = color
+    return fields
+
+
+def _edge_fields(
+    raw: dict[str, Any], report: ImportReport, where: str
+) -> tuple[EdgeKind, bool, dict[str, Any]]:
+    """(kind, whether to reverse the ends, label/colour/group) of a canvas edge."""
+    marker = read_marker(raw)
+    label = clean_line(raw.get("label")) if isinstance(raw.get("label"), str) else ""
+    label = resolve_wiki_links(label)
+    from_arrow = raw.get("fromEnd", "none") == "arrow"
+    to_arrow = raw.get("toEnd", "arrow") == "arrow"
+    kind = marker_enum(marker, "kind", EdgeKind)
+    if kind is None and label.lower() in EdgeKind.__members__.values():
+        kind = EdgeKind(label.lower())  # a kind's name as label: how our older exports said it
+    if kind is None:
+        kind = EdgeKind.PREREQUISITE if from_arrow != to_arrow else EdgeKind.RELATED
+    if label.lower() == kind.value:
+        label = ""  # the kind's name, written for other apps to show: not a label of its own
+    extras: dict[str, Any] = {"label": label}
+    color = _colour(raw, report, where)
+    if color:
+        extras["color"] = color
+    group = marker.get("group")
+    if isinstance(group, str) and kind is EdgeKind.PREREQUISITE:
+        extras["group"] = clean_line(group)
+    return kind, from_arrow and not to_arrow, extras
+
+
+def _positions(boxes: dict[str, Rect], own: bool) -> dict[str, dict[str, float]]:
+    """Card positions without overlaps: our own files as exported, others scaled to our cards."""
+    if own:
+        sx, sy = scale()
+        # Centres where our cards' corners were exported, then only overlaps move.
+        placed = {k: Box(b[0] / sx + CARD_W / 2, b[1] / sy + CARD_H / 2) for k, b in boxes.items()}
+        spots = arrange(placed, scale=(1.0, 1.0))
+    else:
+        spots = arrange({k: Box(*b) for k, b in boxes.items()})
+    # A hostile file's coordinates near the cap, scaled up, would leave the model's range.
+    return {k: {"x": _clamp(x), "y": _clamp(y)} for k, (x, y) in spots.items()}
+
+
+def _clamp(value: float) -> float:
+    return round(max(-MAX_COORD + 1000, min(MAX_COORD - 1000, value)), 1)
+
+
+def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Roadmap, ImportReport]:
+    report = ImportReport("JSON Canvas")
+    if not isinstance(doc, dict):
+        raise FileFormatError("not a JSON Canvas file (the top level must be an object)")
+    raw_nodes = doc.get("nodes", [])
+    raw_edges = doc.get("edges", [])
+    if not isinstance(raw_nodes, list) or not isinstance(raw_edges, list):
+        raise FileFormatError('not a JSON Canvas file ("nodes" and "edges" must be lists)')
+    check_count("canvas nodes", len(raw_nodes))
+    check_count("canvas edges", len(raw_edges), 200_000)
+    for key in doc:
+        if key not in ("nodes", "edges"):
+            name = clean_line(str(key), limit=60)
+            report.drop("unknown top-level fields",
+                        why=f'top-level field "{name}" dropped: not part of JSON Canvas')
+    _report_unknown_fields(raw_nodes, NODE_KEYS, "node", report)
+    _report_unknown_fields(raw_edges, EDGE_KEYS, "edge", report)
+    items = _collect_items(raw_nodes, report)
+    own = any(MARKER in i for i in items if i["type"] != "group")
+    groups = [i for i in items if i["type"] == "group"]
+    backgrounds = sum(1 for g in groups if g.get("background"))
+    if backgrounds:
+        report.drop("group background images", backgrounds,
+                    why=f"{backgrounds} group background image(s) dropped: the planner draws no images")
+    group_colours = sum(1 for g in groups if g.get("color") is not None)
+    if group_colours:  # a stage has no colour of its own
+        report.drop("group colours", group_colours,
+                    why=f"{group_colours} group colour(s) dropped: stages have no colour")
+    stages, stage_ids = _stages_from_groups(groups, own)
+    group_links: list[tuple[str, str]] = []
+    group_ids = {g["id"] for g in groups}
     links = {i["id"]: i for i in items if i["type"] == "link"}
     used: set[str] = set()
     id_map: dict[str, str] = {}
     nodes: dict[str, dict[str, Any]] = {}
+    boxes: dict[str, Rect] = {}
     for item in items:
         if item["type"] in ("group", "link"):
             continue
         where = f"node {item['id'][:80]}"
         box = _box(item)
-        if item["type"] == "text":
-            fields = parse_text_node(item.get("text") if isinstance(item.get("text"), str) else "",
-                                     report, where)
-        else:
-            path = item.get("file") if isinstance(item.get("file"), str) else ""
-            name = PurePosixPath(path.replace("\\", "/")).name
-            fields = {"title": clean_title(name, "File", report, where), "description": clean_text(path),
-                      "resources": []}
-        if "status" not in fields:
-            fields["status"] = _color_status(item)
         node_id = safe_id(item["id"], used)
         id_map[item["id"]] = node_id
-        nodes[node_id] = fields | {
-            "id": node_id, "kind": NodeKind.SKILL, "stage": _stage_for(box, stages),
-            "position": _app_position(box), "origin": Origin.IMPORTED,
+        boxes[node_id] = box
+        nodes[node_id] = _node_fields(item, report, where) | {
+            "id": node_id, "stage": "", "origin": Origin.IMPORTED,
         }
     candidates: list[tuple[str, str, EdgeKind]] = []
+    extras: dict[tuple[str, str, str], dict[str, Any]] = {}
     attached: set[str] = set()
     for index, raw in enumerate(raw_edges):
         if not isinstance(raw, dict):
@@ -372,37 +446,70 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         if a in links or b in links:
             link_id, other = (a, b) if a in links else (b, a)
             if other in id_map:  # a link joined to a card is a resource of that card
-                _attach_link(nodes[id_map[other]], links[link_id])
+                label = clean_line(raw.get("label")) if isinstance(raw.get("label"), str) else ""
+                _attach_link(nodes[id_map[other]], links[link_id], resolve_wiki_links(label))
                 attached.add(link_id)
+                if raw.get("color") is not None:
+                    report.drop("colours of edges to links", why=f"edges[{index}]: colour dropped, the "
+                                                                  "link became a resource of its card")
             else:
                 report.drop("edges from links to no card",
                             why=f"edges[{index}]: dropped, it joins a link node to no card")
             continue
+        if a in group_ids and b in group_ids:
+            group_links.append((a, b))
+            report.drop("edges between groups", why=f"edges[{index}]: between two groups: it orders "
+                                                      "their stages and is not kept as an edge")
+            continue
         if a in group_ids or b in group_ids:
             report.drop("edges to groups", why=f"edges[{index}]: dropped, it points to a group")
             continue
-        kind = _edge_kind(raw)
-        if raw.get("fromEnd") == "arrow" and raw.get("toEnd", "arrow") == "none":
+        kind, reverse, fields = _edge_fields(raw, report, f"edges[{index}]")
+        if reverse:
             a, b = b, a
-        candidates.append((id_map.get(a, a), id_map.get(b, b), kind))
+        key = (id_map.get(a, a), id_map.get(b, b), kind)
+        candidates.append(key)
+        extras.setdefault((key[0], key[1], kind.value), fields)
     for link_id, link in links.items():
         if link_id in attached:
             continue
         node_id = safe_id(link_id, used)
         url = clean_url(link.get("url"))
         box = _box(link)
+        boxes[node_id] = box
         nodes[node_id] = {
-            "id": node_id, "title": _url_title(url) if url else "Link", "stage": _stage_for(box, stages),
-            "position": _app_position(box), "origin": Origin.IMPORTED,
-            "status": _color_status(link),
+            "id": node_id, "title": _url_title(url) if url else "Link", "stage": "",
+            "origin": Origin.IMPORTED,
             "resources": [_resource("", url, None, set())] if url else [],
         }
+        color = _colour(link, report, f"node {link_id[:80]}")
+        if color:
+            nodes[node_id]["color"] = color
+    link_colours = sum(1 for i in attached if links[i].get("color") is not None)
+    if link_colours:
+        report.drop("colours of links that became resources", link_colours,
+                    why=f"{link_colours} link colour(s) dropped: the links became resources of their cards")
     check_count("nodes", len(nodes), 20_000)
+    for node_id, stage in _assign_stages(boxes, stages).items():
+        nodes[node_id]["stage"] = stage
+    for node_id, position in _positions(boxes, own).items():
+        nodes[node_id]["position"] = position
     titles = {k: v["title"][:60] for k, v in nodes.items()}
-    edges = add_edges_acyclic(nodes, candidates, report, label=lambda i: f'"{titles.get(i, i)}"')
+    kept = add_edges_acyclic(nodes, candidates, report, label=lambda i: f'"{titles.get(i, i)}"')
+    edges = [Edge(source=e.source, target=e.target, kind=e.kind, **extras.get(e.key, {})) for e in kept]
     roadmap_id, title = stem_id_and_title(source, "canvas")
     used_stages = {n["stage"] for n in nodes.values()}
-    stage_names = [name for name in dict.fromkeys(s for s, _ in stages) if name in used_stages]
+    ordered = _stage_order([name for name, _box in stages], stage_ids, group_links)
+    stage_names = [name for name in ordered if name in used_stages]
+    if len(stage_names) > MAX_STAGES:  # the plan keeps at most this many stages
+        extra = set(stage_names[MAX_STAGES:])
+        stage_names = stage_names[:MAX_STAGES]
+        for node in nodes.values():
+            if node["stage"] in extra:
+                node["stage"] = ""
+        report.drop("groups beyond the stage limit", len(extra),
+                    why=f"{len(extra)} groups dropped: a plan has at most {MAX_STAGES} stages; "
+                        "their cards have no stage")
     roadmap = build_roadmap({
         "id": roadmap_id, "title": title, "stages": stage_names,
         "nodes": list(nodes.values()), "edges": edges,
@@ -411,30 +518,11 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
     return roadmap, report
 
 
-def _app_position(box: tuple[float, float, float, float]) -> dict[str, float]:
-    sx, sy = _scale()
-    return {"x": round(box[0] / sx, 1), "y": round(box[1] / sy, 1)}
-
-
-def _color_status(raw: dict[str, Any]) -> Status:
-    color = raw.get("color")
-    return COLOR_STATUS.get(color, Status.NOT_STARTED) if isinstance(color, str) else Status.NOT_STARTED
-
-
-def _attach_link(node: dict[str, Any], link: dict[str, Any]) -> None:
+def _attach_link(node: dict[str, Any], link: dict[str, Any], label: str = "") -> None:
     url = clean_url(link.get("url"))
-    if url and len(node["resources"]) < 500 and all(r["url"] != url for r in node["resources"]):
+    if url and len(node["resources"]) < 500 and all(r.get("url") != url for r in node["resources"]):
         used = {r["id"] for r in node["resources"]}
-        node["resources"].append(_resource("", url, None, used))
-
-
-def _edge_kind(raw: dict[str, Any]) -> EdgeKind:
-    label = raw.get("label").strip().lower() if isinstance(raw.get("label"), str) else ""
-    if label in ("related", "progression", "prerequisite"):
-        return EdgeKind(label)
-    from_arrow = raw.get("fromEnd", "none") == "arrow"
-    to_arrow = raw.get("toEnd", "arrow") == "arrow"
-    return EdgeKind.PREREQUISITE if from_arrow != to_arrow else EdgeKind.RELATED
+        node["resources"].append(_resource(label, url, None, used))
 
 
 def read_canvas(data: bytes, source: Path | str | None = None) -> tuple[Roadmap, ImportReport]:

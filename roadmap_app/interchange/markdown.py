@@ -28,7 +28,10 @@ from .common import nodes_by_stage
 NO_STAGE_HEADING = "Other"
 # Every ASCII punctuation character CommonMark lets us escape that can start markup.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
-_LINE_START = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)([-+=>])")
+# An ordered-list marker is escaped at its dot or parenthesis (`1\. item`), as CommonMark
+# does: a backslash before the digit is shown by Obsidian and other renderers.
+_ORDERED_START = re.compile(r"^(\s*\d{1,9})([.)])")
 _WS = re.compile(r"\s+")
 
 
@@ -42,7 +45,8 @@ def escape_block(text: str) -> str:
     lines = []
     for line in text.splitlines():
         line = _SPECIAL.sub(r"\\\1", line.rstrip())
-        lines.append(_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
+        line = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
+        lines.append(_ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line))
     return "\n".join(lines).strip("\n")
 
 
@@ -61,6 +65,8 @@ def resource_line(resource: Resource) -> str:
         text = f"[{title}]({link_target(resource.url)})"
     elif resource.url:
         text = f"{title} ({escape(resource.url)})"
+    elif resource.path:  # a local file: shown as text, never a link
+        text = f"{title} ({escape(resource.path)})"
     else:
         text = title
     details = [resource.kind.value]
