@@ -148,7 +148,7 @@ def node_graphics(title: str, box: Box, fill: str, border: str, shape: str = "ro
         f'y="{_num(box.y)}"/>'
         f'<y:Fill color="{fill.upper()}" transparent="false"/>'
         f'<y:BorderStyle color="{border.upper()}" raised="false" type="line" width="1.0"/>'
-        '<y:NodeLabel alignment="center" autoSizePolicy="node_width" configuration="CroppingLabel" '
+        '<y:NodeLabel alignment="center" autoSizePolicy="node_width" '
         'fontFamily="Dialog" fontSize="12" fontStyle="plain" hasBackgroundColor="false" '
         'hasLineColor="false" modelName="internal" modelPosition="c" textColor="#000000" '
         f'visible="true">{escape(title)}</y:NodeLabel>'
@@ -161,10 +161,9 @@ def edge_graphics(label: str, color: str, *, arrow: bool, dashed: bool) -> str:
     """A y:PolyLineEdge with line style, arrowheads and an optional label."""
     text = ""
     if label:
-        text = ('<y:EdgeLabel alignment="center" distance="2.0" fontFamily="Dialog" fontSize="12" '
-                'fontStyle="plain" hasBackgroundColor="false" hasLineColor="false" '
-                'modelName="centered" modelPosition="center" preferredPlacement="anywhere" '
-                f'ratio="0.5" textColor="#000000" visible="true">{escape(label)}</y:EdgeLabel>')
+        text = ('<y:EdgeLabel alignment="center" fontFamily="Dialog" fontSize="12" '
+                'fontStyle="plain" hasBackgroundColor="false" modelName="centered" '
+                f'modelPosition="center" textColor="#000000" visible="true">{escape(label)}</y:EdgeLabel>')
     return (
         "<y:PolyLineEdge>"
         f'<y:LineStyle color="{color.upper()}" type="{"dashed" if dashed else "line"}" width="1.0"/>'
