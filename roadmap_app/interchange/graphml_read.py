@@ -96,7 +96,8 @@ def convert(key: Key, raw: str, line: int) -> Any:
         if kind in ("float", "double"):
             return float(text)  # NaN and infinity are refused where a field uses them
     except (ValueError, OverflowError):
-        raise FileFormatError(f"not valid GraphML: {where} is a {kind}, but the value is "
+        article = "an" if kind == "int" else "a"
+        raise FileFormatError(f"not valid GraphML: {where} is {article} {kind}, but the value is "
                               f"{text[:40]!r}") from None
     return raw
 

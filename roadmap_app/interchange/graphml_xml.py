@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from ..storage import safejson
@@ -34,25 +33,34 @@ NO_DTD = ("DOCTYPE and ENTITY declarations are not allowed in GraphML "
           "(they can expand to huge data or read local files)")
 _DECLARED = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']""")
 _UTF8_NAMES = {"utf-8", "utf8"}
-# Elements read by nobody whose subtrees can be huge (base64 images, SVG) or many
-# (label placement models on every label). Matched by local name in any namespace
-# except GraphML's own.
-_SKIPPED = frozenset({
-    "Resources", "LabelModel", "ModelParameter", "PreferredPlacementDescriptor", "Path",
-    "BendStyle", "SharedData", "Insets", "BorderInsets", "Point", "StyleProperties",
+# Elements of other namespaces that anybody reads (yEd's realizers and their labels,
+# geometry, fill, UML compartments, edge styles; yFiles for HTML's labels and boxes).
+# Any other foreign element is skipped with its whole subtree, unless it sits directly
+# in a GraphML <data> element as its first child (an unknown realizer still shows its
+# labels; yEd writes one element per data): that keeps
+# the tree small, since label placement models and embedded images are most of a yEd
+# file.
+KEPT = frozenset({
+    "ProxyAutoBoundsNode", "Realizers", "GroupNode", "GenericGroupNode", "TableNode", "ShapeNode",
+    "GenericNode", "UMLClassNode", "UMLNoteNode", "SVGNode", "ImageNode", "Geometry", "Fill",
+    "NodeLabel", "UML", "AttributeLabel", "MethodLabel", "PolyLineEdge", "GenericEdge", "ArcEdge",
+    "BezierEdge", "QuadCurveEdge", "SplineEdge", "LineStyle", "Arrows", "EdgeLabel", "List", "Label",
+    "Label.Text", "RectD",
 })
 
 
-@dataclass(slots=True)
 class XEl:
     """One element: namespace, local name, attributes, children, direct text, line."""
 
-    ns: str
-    name: str
-    attrs: dict[str, str]
-    line: int
-    children: list[XEl] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
+    __slots__ = ("attrs", "children", "line", "name", "ns", "parts")
+
+    def __init__(self, ns: str, name: str, attrs: dict[str, str], line: int) -> None:
+        self.ns = ns
+        self.name = name
+        self.attrs = attrs
+        self.line = line
+        self.children: list[XEl] = []
+        self.parts: list[str] = []
 
     @property
     def text(self) -> str:
@@ -147,44 +155,51 @@ def _no_dtd(*_args) -> None:
 
 
 class _Builder:
+    """expat handlers that build the kept part of the tree and enforce the limits."""
+
     def __init__(self, parser) -> None:
         self.parser = parser
         self.stack: list[XEl] = []
         self.root: XEl | None = None
         self.count = 0
-        self.skipping = 0  # depth inside a skipped subtree
         self.depth = 0
+        self.skipping = 0  # depth inside a skipped subtree
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
         self.count += 1
         self.depth += 1
+        if self.depth > MAX_XML_DEPTH or self.count > MAX_ELEMENTS or len(attrs) > MAX_ATTRIBUTES:
+            self.refuse(attrs)
+        if self.skipping:
+            self.skipping += 1
+            return
+        ns, _, name = tag.rpartition("}")
+        stack = self.stack
+        if ns and ns != GRAPHML_NS and name not in KEPT and stack and not (
+                stack[-1].name == "data" and not stack[-1].children):
+            self.skipping = 1
+            return
+        element = XEl(ns, name, attrs, self.parser.CurrentLineNumber)
+        if stack:
+            stack[-1].children.append(element)
+        elif self.root is None:
+            self.root = element
+        stack.append(element)
+
+    def refuse(self, attrs: dict[str, str]) -> None:
         line = self.parser.CurrentLineNumber
         if self.depth > MAX_XML_DEPTH:
             raise _Refused(f"XML nesting is deeper than {MAX_XML_DEPTH} levels (line {line})")
         if self.count > MAX_ELEMENTS:
             raise _Refused(f"more than {MAX_ELEMENTS} XML elements (line {line})")
-        if len(attrs) > MAX_ATTRIBUTES:
-            raise _Refused(f"line {line}: more than {MAX_ATTRIBUTES} attributes on one element")
-        if self.skipping:
-            self.skipping += 1
-            return
-        ns, _, name = tag.rpartition("}")
-        if ns != GRAPHML_NS and ns and name in _SKIPPED:
-            self.skipping = 1
-            return
-        element = XEl(ns, name, attrs, line)
-        if self.stack:
-            self.stack[-1].children.append(element)
-        elif self.root is None:
-            self.root = element
-        self.stack.append(element)
+        raise _Refused(f"line {line}: more than {MAX_ATTRIBUTES} attributes on one element ({len(attrs)})")
 
     def end(self, _tag: str) -> None:
         self.depth -= 1
         if self.skipping:
             self.skipping -= 1
-            return
-        self.stack.pop()
+        else:
+            self.stack.pop()
 
     def text(self, data: str) -> None:
         if self.stack and not self.skipping:
