@@ -223,3 +223,43 @@ def test_errors_name_the_key_and_line(body, message):
 def test_other_root_element_is_refused_clearly():
     with hard_limit(), pytest.raises(FileFormatError, match=r"the root element is <svg>, not <graphml>"):
         read_graphml(b"<svg><g/></svg>")
+
+
+YED_HEAD = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:y="http://www.yworks.com/xml/graphml">'
+            '<key for="node" id="g" yfiles.type="nodegraphics"/><graph edgedefault="directed">')
+
+
+def test_yed_html_labels_become_their_plain_text():
+    data = (YED_HEAD + '<node id="a"><data key="g"><y:ShapeNode><y:NodeLabel>&lt;html&gt;&lt;b&gt;Deep'
+            "&lt;/b&gt; learning&lt;br&gt;&amp;amp; more&lt;/html&gt;</y:NodeLabel></y:ShapeNode></data>"
+            '</node><node id="b"><data key="g"><y:ShapeNode><y:NodeLabel>a &lt;b&gt; stays</y:NodeLabel>'
+            "</y:ShapeNode></data></node></graph></graphml>")
+    with hard_limit():
+        roadmap, _ = read_graphml(data.encode())
+    assert [n.title for n in roadmap.nodes] == ["Deep learning & more", "a <b> stays"]
+
+
+def test_yfiles_for_html_labels_markup_and_geometry():
+    data = """<graphml xmlns="http://graphml.graphdrawing.org/xmlns"
+      xmlns:y="http://www.yworks.com/xml/yfiles-common/3.0" xmlns:x="http://www.yworks.com/xml/yfiles-common/markup/3.0"
+      xmlns:yjs="http://www.yworks.com/xml/yfiles-for-html/2.0/xaml">
+    <key id="d4" for="node" attr.name="NodeLabels" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/NodeLabels"/>
+    <key id="d5" for="node" attr.name="NodeGeometry" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/NodeGeometry"/>
+    <graph id="G" edgedefault="directed">
+      <node id="n0">
+        <data key="d4"><x:List><y:Label><y:Label.Text><![CDATA[<p>Linear <b>algebra</b></p>]]></y:Label.Text>
+          <y:Label.Style><yjs:MarkupLabelStyle textFill="BLACK"/></y:Label.Style></y:Label></x:List></data>
+        <data key="d5"><y:RectD X="469" Y="246" Width="60" Height="60"/></data>
+      </node>
+      <node id="n1">
+        <data key="d4"><x:List><y:Label><y:Label.Text>a &lt;b&gt; plain</y:Label.Text>
+          </y:Label></x:List></data>
+        <data key="d5"><y:RectD X="480" Y="250" Width="60" Height="60"/></data>
+      </node>
+    </graph></graphml>"""
+    with hard_limit():
+        roadmap, _ = read_graphml(data.encode())
+    assert [n.title for n in roadmap.nodes] == ["Linear algebra", "a <b> plain"]
+    positions = {n.id: (n.position.x, n.position.y) for n in roadmap.nodes}
+    assert len(positions) == 2 and overlapping_pairs(positions) == 0

@@ -176,7 +176,10 @@ def _foreign_node(node_id: str, raw: GNode, stages: dict[str, str], report: Impo
     look = node_look(raw.graphics)
     title_raw = data.get("label") or data.get("name") or data.get("Label") or next(iter(look.labels), "")
     details = look.details if (data.get("label") or data.get("name")) is None else look.labels + look.details
-    description = "\n\n".join(t for t in [str(data.get("description") or ""), raw.desc, *details] if t)
+    desc = raw.desc
+    if not title_raw and desc:  # Gephi and others name a node by its <desc> alone
+        title_raw, desc = desc, ""
+    description = "\n\n".join(t for t in [str(data.get("description") or ""), desc, *details] if t)
     stage = clean_line(data.get("stage") or "") or stages.get(raw.parent or "", "")
     node: dict[str, Any] = {
         "id": node_id, "title": clean_title(title_raw, raw.id, report, where),

@@ -45,7 +45,7 @@ KEPT = frozenset({
     "GenericNode", "UMLClassNode", "UMLNoteNode", "SVGNode", "ImageNode", "Geometry", "Fill",
     "NodeLabel", "UML", "AttributeLabel", "MethodLabel", "PolyLineEdge", "GenericEdge", "ArcEdge",
     "BezierEdge", "QuadCurveEdge", "SplineEdge", "LineStyle", "Arrows", "EdgeLabel", "List", "Label",
-    "Label.Text", "RectD",
+    "Label.Text", "Label.Style", "MarkupLabelStyle", "RectD",
 })
 
 

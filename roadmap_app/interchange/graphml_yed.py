@@ -13,6 +13,7 @@ Edges: labels, line colour, and the arrowheads that say which way an edge points
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from .geometry import Box
 from .graphml_xml import XEl
 
 YED_NS = "http://www.yworks.com/xml/graphml"
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_BREAK = re.compile(r"<(?:br\s*/?|/p|/div|/li)>", re.IGNORECASE)
 _HEX = re.compile(r"^#([0-9A-Fa-f]{6})([0-9A-Fa-f]{2})?$")
 _GROUP_REALIZERS = {"GroupNode", "GenericGroupNode", "TableNode"}
 _EDGE_REALIZERS = {"PolyLineEdge", "GenericEdge", "ArcEdge", "BezierEdge", "QuadCurveEdge",
@@ -66,8 +69,32 @@ def _box(element: XEl, names: tuple[str, str, str, str]) -> Box | None:
     return Box(x, y, max(w or 0.0, 0.0), max(h or 0.0, 0.0))
 
 
+def markup_text(text: str) -> str:
+    """A label written as HTML (yEd's `<html>` labels, yFiles markup) as the plain text it shows.
+
+    Line breaks and paragraph ends become newlines, other tags go, entities are decoded.
+    The tag pattern cannot backtrack: `[^<>]` never overlaps the delimiters.
+    """
+    text = _BREAK.sub("\n", text)
+    return html.unescape(_TAG.sub("", text)).strip()
+
+
+def _label(text: str, markup: bool = False) -> str:
+    text = text.strip()
+    return markup_text(text) if markup or text[:6].lower() == "<html>" else text
+
+
 def _html_labels(element: XEl) -> list[str]:
-    return [t.text.strip() for t in element.walk() if t.name == "Label.Text" and t.text.strip()]
+    """yFiles for HTML labels: Label.Text, as markup when the label's style says so."""
+    labels = []
+    for label in element.walk():
+        if label.name != "Label":
+            continue
+        markup = "markup" in (label.attrs.get("Style", "") + "".join(
+            c.name for c in label.walk())).lower()
+        labels.extend(_label(t.text, markup) for t in label.children
+                      if t.name == "Label.Text" and t.text.strip())
+    return [text for text in labels if text]
 
 
 def _read_realizer(realizer: XEl, look: NodeLook) -> None:
@@ -76,7 +103,7 @@ def _read_realizer(realizer: XEl, look: NodeLook) -> None:
         look.group = True
     for child in realizer.children:
         if child.name == "NodeLabel":
-            text = child.text.strip()
+            text = _label(child.text)
             if text:
                 look.labels.append(text)
         elif child.name == "Geometry" and look.box is None:
@@ -123,8 +150,8 @@ def edge_look(elements: list[XEl]) -> EdgeLook:
         if element.name not in _EDGE_REALIZERS and element.ns != YED_NS:
             continue
         for child in element.children:
-            if child.name == "EdgeLabel" and child.text.strip():
-                look.labels.append(child.text.strip())
+            if child.name == "EdgeLabel" and _label(child.text):
+                look.labels.append(_label(child.text))
             elif child.name == "LineStyle" and look.color is None:
                 look.color = hex_color(child.attrs.get("color"))
             elif child.name == "Arrows":
