@@ -7,12 +7,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from test_interchange_graphml_yed import hard_limit
 from test_interchange_samples import rich_roadmap
 
 from roadmap_app.interchange.geometry import overlapping_pairs
 from roadmap_app.interchange.graphml import read_graphml, write_graphml
 from roadmap_app.model import Edge, EdgeKind, Node, NodeKind, Position, Resource, Roadmap, Status
+from roadmap_app.safety import is_web_url
+from roadmap_app.templates import load_template, template_ids
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interchange" / "graphml"
 G = "{http://graphml.graphdrawing.org/xmlns}"
@@ -160,3 +163,38 @@ def test_export_writes_only_web_links():
     assert b"javascript:" not in data
     back, _ = read_graphml(data)
     assert [r.url for r in back.node("cert").resources] == ["https://example.org/g", ""]
+
+
+@pytest.mark.parametrize("template_id", template_ids())
+def test_built_in_roadmaps_round_trip(template_id):
+    original = load_template(template_id)
+    with hard_limit():
+        back, report = read_graphml(write_graphml(original))
+    assert report.warnings == []
+    for node in original.nodes:  # the export's link rule
+        for resource in node.resources:
+            if resource.url and not is_web_url(resource.url):
+                resource.url = ""
+    assert back.model_dump() == original.model_dump()
+
+
+def test_yed_graphics_alone_carry_titles_places_colours_and_directions():
+    """What a yEd user sees: with every plain data value removed, the file still reads."""
+    roadmap = career_roadmap()
+    root = ET.fromstring(write_graphml(roadmap))
+    graphics = {k.get("id") for k in root.iter(f"{G}key") if k.get("yfiles.type")}
+    for parent in list(root.iter()):
+        for data in parent.findall(f"{G}data"):
+            if data.get("key") not in graphics:
+                parent.remove(data)
+    with hard_limit():
+        seen, _ = read_graphml(ET.tostring(root))
+    assert [n.title for n in seen.nodes] == [n.title for n in roadmap.nodes]
+    assert seen.node("bsc").color == "#336699"
+    assert {e.key[:2]: e.kind for e in seen.edges} == {
+        ("bsc", "ml"): EdgeKind.PREREQUISITE, ("py", "ml"): EdgeKind.PREREQUISITE,
+        ("cert", "ml"): EdgeKind.PREREQUISITE, ("prac", "py"): EdgeKind.RELATED,
+        ("ml", "goal"): EdgeKind.PREREQUISITE}
+    assert [e.label for e in seen.edges][:2] == ["then", "one of"]
+    positions = {n.id: (n.position.x, n.position.y) for n in seen.nodes}
+    assert overlapping_pairs(positions) == 0
