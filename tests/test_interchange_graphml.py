@@ -8,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from test_interchange_graphml_yed import hard_limit
 from test_interchange_samples import rich_roadmap
 
 from roadmap_app.interchange.graphml import read_graphml, write_graphml
@@ -15,6 +16,13 @@ from roadmap_app.model import EdgeKind, Origin
 from roadmap_app.storage.errors import FileFormatError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
+
+
+@pytest.fixture(autouse=True)
+def _hard_limit():
+    """Every parse here runs under a hard time limit, so a hang fails instead of blocking."""
+    with hard_limit():
+        yield
 NS = "{http://graphml.graphdrawing.org/xmlns}"
 
 
