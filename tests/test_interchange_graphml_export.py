@@ -198,3 +198,23 @@ def test_yed_graphics_alone_carry_titles_places_colours_and_directions():
     assert [e.label for e in seen.edges][:2] == ["then", "one of"]
     positions = {n.id: (n.position.x, n.position.y) for n in seen.nodes}
     assert overlapping_pairs(positions) == 0
+
+
+def test_cards_renamed_or_moved_in_yed_keep_those_edits():
+    roadmap = career_roadmap()
+    root = ET.fromstring(write_graphml(roadmap))
+    for node in root.iter(f"{G}node"):
+        if node.get("id") == "py":  # has a position of its own
+            node.find(f".//{Y}Geometry").set("x", "400.0")
+            node.find(f".//{Y}NodeLabel").text = "Python 3"
+        if node.get("id") == "ml":  # placed by our layout: it stays without a position
+            node.find(f".//{Y}Geometry").set("x", "9999.0")
+    with hard_limit():
+        back, report = read_graphml(ET.tostring(root))
+    assert back.node("py").title == "Python 3"
+    assert (back.node("py").position.x, back.node("py").position.y) == (400.0, -3.0)
+    assert back.node("ml").position is None
+    assert any("1 cards were renamed or moved" in w for w in report.warnings)
+    roadmap.node("py").title = "Python 3"
+    roadmap.node("py").position = Position(x=400, y=-3)
+    assert back == roadmap

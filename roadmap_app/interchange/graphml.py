@@ -115,13 +115,28 @@ def _restore(values: dict[str, Any], json_fields: frozenset[str], where: str) ->
 # ---------------------------------------------------------------- our own files
 
 
-def _our_node(node_id: str, raw: GNode) -> dict[str, Any]:
+def _our_node(node_id: str, raw: GNode, edited: list[str]) -> dict[str, Any]:
+    """Our own export's node; what was changed on yEd's canvas since then wins.
+
+    yEd keeps our data values when it saves, but a card renamed or moved there changes
+    only its label and geometry: those are taken (and listed in `edited`) so a round
+    trip through yEd keeps the user's edits. Cards without a position of their own got
+    their yEd place from our layout, so they keep having none.
+    """
     where = f"node {node_id[:80]}"
     values = _restore(raw.data, NODE_JSON, where)
     values["id"] = node_id
     values["title"] = values.pop("label", None) or node_id
     x, y = (_number(values.pop(k, None), f"{where}: {k}") for k in ("x", "y"))
+    look = node_look(raw.graphics) if raw.graphics else None
+    shown = clean_line(look.labels[0]) if look is not None and look.labels else ""
+    if shown and shown != values["title"] and values["title"][:6].lower() != "<html>":
+        values["title"] = shown
+        edited.append(node_id)
     if x is not None and y is not None:
+        if look is not None and look.box is not None and (look.box.x, look.box.y) != (x, y):
+            x, y = look.box.x, look.box.y
+            edited.append(node_id)
         values["position"] = {"x": x, "y": y}
     _number(values.get("estimated_hours"), f"{where}: estimated_hours")
     return values
@@ -302,9 +317,13 @@ def convert(doc: GraphmlDoc, source: Path | str | None, report: ImportReport) ->
     if renamed:
         report.warn(f"{renamed} node ids were not usable and were replaced")
     boxes: dict[str, Box] = {}
-    nodes = [_our_node(id_map[raw.id], raw) if ours else
+    edited: list[str] = []
+    nodes = [_our_node(id_map[raw.id], raw, edited) if ours else
              _foreign_node(id_map[raw.id], raw, stages, report, boxes)
              for raw in doc.nodes.values() if raw.id not in groups]
+    if edited:
+        report.warn(f"{len(set(edited))} cards were renamed or moved in another editor since the export; "
+                    "their new titles and places were kept")
     if boxes:
         placed = arrange(boxes)
         for node in nodes:
