@@ -263,3 +263,17 @@ def test_yfiles_for_html_labels_markup_and_geometry():
     assert [n.title for n in roadmap.nodes] == ["Linear algebra", "a <b> plain"]
     positions = {n.id: (n.position.x, n.position.y) for n in roadmap.nodes}
     assert len(positions) == 2 and overlapping_pairs(positions) == 0
+
+
+def test_graph_description_and_external_graph_links():
+    data = ('<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+            '<key id="d" for="graph" attr.name="Description" attr.type="string"/>'
+            '<graph><data key="d">What this map is for</data><node id="a"/>'
+            '<node id="b"><locator xlink:href="other.graphml" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink"/></node></graph></graphml>')
+    with hard_limit():
+        roadmap, report = read_graphml(data.encode())
+    assert roadmap.description == "What this map is for"
+    assert [n.id for n in roadmap.nodes] == ["a", "b"]
+    assert report.dropped == {"links to external graphs": 1}
+    assert "left out 1 links to graphs in other files (never opened)" in report.warnings

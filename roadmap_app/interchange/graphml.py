@@ -342,8 +342,9 @@ def convert(doc: GraphmlDoc, source: Path | str | None, report: ImportReport) ->
     named = doc.graph_data.get("label") or doc.graph_data.get("name") or doc.graph_data.get("title")
     title = clean_line(named) if named and clean_line(named) else fallback[1]
     stage_list = list(dict.fromkeys([*stages.values(), *(n["stage"] for n in nodes if n["stage"])]))
+    described = doc.graph_data.get("description") or doc.graph_data.get("Description") or doc.graph_desc
     return build_roadmap({"id": fallback[0], "title": title, "nodes": nodes, "edges": edges,
-                          "stages": stage_list})
+                          "stages": stage_list, "description": clean_text(described or "")})
 
 
 def read_graphml(data: bytes, source: Path | str | None = None) -> tuple[Roadmap, ImportReport]:

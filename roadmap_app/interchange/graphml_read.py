@@ -8,7 +8,8 @@ roadmap. It follows the GraphML specification rather than one tool's habits:
 - an edge is directed when its own `directed` attribute says so, else by the
   `edgedefault` of the graph it sits in;
 - keys of a type we cannot read (graph-tool's `vector_float`, `python::object`) are
-  skipped with one warning each, never an error; hyperedges and ports are reported;
+  skipped with one warning each, never an error; hyperedges and references to
+  external graphs (`locator`) are reported, never followed; ports only anchor edges;
 - the GraphML namespace is optional (files without it are read the same way).
 
 Every error names the line and, for values, the key it is about.
@@ -66,6 +67,7 @@ class GEdge:
 class GraphmlDoc:
     directed: bool = True
     graph_data: dict[str, Any] = field(default_factory=dict)
+    graph_desc: str = ""
     nodes: dict[str, GNode] = field(default_factory=dict)
     edges: list[GEdge] = field(default_factory=list)
 
@@ -137,6 +139,7 @@ class _Reader:
         self.doc = GraphmlDoc()
         self.repeated = 0
         self.hyperedges = 0
+        self.locators = 0
         for child in root.children:
             if _local(child) == "key":
                 key = _read_key(child, report)
@@ -184,10 +187,14 @@ class _Reader:
                     if _local(sub) == "graph":
                         inner.group = True
                         self.graph(sub, inner.id, directed)
+                    elif _local(sub) == "locator":
+                        self.locators += 1
             elif local == "edge":
                 self.edge(child, directed)
             elif local == "hyperedge":
                 self.hyperedges += 1
+            elif local == "locator":
+                self.locators += 1
 
     def node(self, element: XEl, parent: str | None) -> GNode:
         node_id = element.attrs.get("id")
@@ -229,7 +236,7 @@ def read_structure(root: XEl, report: ImportReport) -> GraphmlDoc:
     if not graphs:
         raise FileFormatError("not valid GraphML: the file has no <graph> element")
     reader.doc.directed = graphs[0].attrs.get("edgedefault", "directed") != "undirected"
-    reader.data(graphs[0], reader.doc.graph_data, [])
+    reader.doc.graph_desc = reader.data(graphs[0], reader.doc.graph_data, [])
     for graph in graphs:
         reader.graph(graph, None)
     if len(graphs) > 1:
@@ -240,6 +247,9 @@ def read_structure(root: XEl, report: ImportReport) -> GraphmlDoc:
     if reader.hyperedges:
         report.drop("hyperedges", reader.hyperedges,
                     why=f"dropped {reader.hyperedges} hyperedges (edges between more than two nodes)")
+    if reader.locators:
+        report.drop("links to external graphs", reader.locators,
+                    why=f"left out {reader.locators} links to graphs in other files (never opened)")
     if reader.skipped_values:
         report.drop("values of unsupported key types", reader.skipped_values)
     return reader.doc
