@@ -277,3 +277,22 @@ def test_graph_description_and_external_graph_links():
     assert [n.id for n in roadmap.nodes] == ["a", "b"]
     assert report.dropped == {"links to external graphs": 1}
     assert "left out 1 links to graphs in other files (never opened)" in report.warnings
+
+
+def test_shapes_without_text_are_left_out_and_edges_through_them_joined():
+    shape = '<data key="g"><y:ShapeNode><y:Geometry x="0" y="0" width="5" height="5"/></y:ShapeNode></data>'
+    label = '<data key="g"><y:ShapeNode><y:NodeLabel>{}</y:NodeLabel></y:ShapeNode></data>'
+    data = (YED_HEAD + "".join(f'<node id="{n}">{label.format(n.upper())}</node>' for n in "abc")
+            + f'<node id="junction">{shape}</node><node id="frame">{shape}</node>'
+            '<edge source="a" target="junction"/><edge source="b" target="junction"/>'
+            '<edge source="junction" target="c"/></graph></graphml>')
+    with hard_limit():
+        roadmap, report = read_graphml(data.encode())
+    assert [n.title for n in roadmap.nodes] == ["A", "B", "C"]
+    assert sorted(e.key for e in roadmap.edges) == [("a", "c", "prerequisite"), ("b", "c", "prerequisite")]
+    assert report.dropped == {"shapes without text": 2}
+    assert ("left out 2 shapes without any text (drawing aids); 3 edges ended at them, joined into 2 "
+            "direct edges") in report.warnings
+    # Plain GraphML nodes without any label are steps named by their id, never drawing aids.
+    plain, _ = read_graphml(b'<graphml><graph><node id="x"/><node id="y"/></graph></graphml>')
+    assert [n.title for n in plain.nodes] == ["x", "y"]

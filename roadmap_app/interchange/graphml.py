@@ -24,6 +24,7 @@ Whatever is left out is counted in the import report, with a line saying why.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,7 @@ EDGE_USED = frozenset({"label", "Edge Label", "color", "kind", "description"})
 # make every imported edge black (unreadable in the dark theme) without the file
 # meaning anything by it.
 _DEFAULT_LINE = "#000000"
+MAX_JOINED = 64  # edges in x edges out through one text-less shape; more is a hub, not a junction
 _ADAPTERS = {"resources": TypeAdapter(list[Resource]), "status_history": TypeAdapter(list[StatusChange]),
              "plan": TypeAdapter(PlanSettings)}
 
@@ -252,6 +254,60 @@ def _edge_meaning(raw: GEdge, report: ImportReport) -> tuple[bool, EdgeKind | No
     return False, EdgeKind.PREREQUISITE, label, color
 
 
+def _unlabelled_shape(raw: GNode) -> bool:
+    """A yEd shape with no text anywhere: a frame, a line, a junction point."""
+    if raw.group or not raw.graphics or raw.desc:
+        return False
+    if any(raw.data.get(k) not in (None, "") for k in ("label", "name", "Label", "description")):
+        return False
+    return not node_look(raw.graphics).labels
+
+
+def _drop_drawing_aids(doc: GraphmlDoc, report: ImportReport) -> None:
+    """Leave out yEd shapes without any text; join the edges that ran through them.
+
+    Such shapes are drawing aids, not steps: as cards they would show their raw ids.
+    An edge into one and an edge out of it become one direct edge (a junction point);
+    chains of such shapes and shapes with very many edges are not followed.
+    """
+    shapes = {raw.id for raw in doc.nodes.values() if _unlabelled_shape(raw)}
+    if not shapes:
+        return
+    incoming: dict[str, list[GEdge]] = defaultdict(list)
+    outgoing: dict[str, list[GEdge]] = defaultdict(list)
+    kept: list[GEdge] = []
+    touching = 0
+    for edge in doc.edges:
+        if edge.source in shapes or edge.target in shapes:
+            touching += 1
+            if edge.target in shapes and edge.source not in shapes:
+                incoming[edge.target].append(edge)
+            elif edge.source in shapes and edge.target not in shapes:
+                outgoing[edge.source].append(edge)
+        else:
+            kept.append(edge)
+    joined = 0
+    for shape, ins in incoming.items():
+        outs = outgoing.get(shape, [])
+        if len(ins) * len(outs) > MAX_JOINED:
+            continue
+        for a in ins:
+            for b in outs:
+                if a.source != b.target:
+                    kept.append(GEdge(a.source, b.target, a.directed and b.directed, a.line,
+                                      {**a.data, **b.data}, b.graphics or a.graphics, b.desc or a.desc))
+                    joined += 1
+    for shape in shapes:
+        del doc.nodes[shape]
+    doc.edges = kept
+    why = f"left out {len(shapes)} shapes without any text (drawing aids)"
+    if touching:
+        why += f"; {touching} edges ended at them"
+        if joined:
+            why += f", joined into {joined} direct edges"
+    report.drop("shapes without text", len(shapes), why=why)
+
+
 # ---------------------------------------------------------------- both
 
 
@@ -309,6 +365,8 @@ def _edges(doc: GraphmlDoc, id_map: dict[str, str], groups: set[str], ours: bool
 
 def convert(doc: GraphmlDoc, source: Path | str | None, report: ImportReport) -> Roadmap:
     ours = doc.graph_data.get("rp_format") == FORMAT_MARK
+    if not ours:
+        _drop_drawing_aids(doc, report)
     stages = {} if ours else _stage_names(doc, report)
     groups = set(stages)
     used: set[str] = set()
