@@ -18,6 +18,10 @@ and graphml_yed (yEd graphics). This module decides what things mean:
   edges and edges with no arrowheads or two become "related". Labels are kept.
 - Positions from the source (yEd geometry, or x/y values) are scaled by the source's
   card sizes and freed of overlaps by geometry.arrange.
+- yEd shapes without any text are drawing aids (frames, lines, junctions): they are
+  left out, and edges running through them joined.
+- A file we exported and the user then edited in yEd keeps the cards renamed or moved
+  there (yEd changes labels and geometry, not our data values).
 
 Whatever is left out is counted in the import report, with a line saying why.
 """
