@@ -10,7 +10,8 @@ and graphml_yed (yEd graphics). This module decides what things mean:
   else the id; further labels (and UML compartments) and `description` make the
   description. `stage`, `kind`, `status` and estimated hours are used when present and
   valid: no status is set unless the file has a `status` value. Groups (nodes holding a
-  graph, yEd groups and folders) become stages, their members the stage's nodes. Fill
+  graph, yEd groups and folders) become stages, their members the stage's nodes (edges
+  at a group box are connected to its members by graphml_groups). Fill
   and line colours become the colours of cards and edges. A `url` becomes a resource
   when it is an http(s) link (others are reported and left out).
 - Edges: an edge is a prerequisite when it points one way: directed, with the yEd
@@ -52,6 +53,7 @@ from .common import (
     stem_id_and_title,
 )
 from .geometry import Box, arrange
+from .graphml_groups import expand_group_edges
 from .graphml_read import GEdge, GNode, GraphmlDoc, read_structure
 from .graphml_write import EDGE_JSON, FORMAT_MARK, GRAPH_JSON, NODE_JSON, write_graphml
 from .graphml_xml import parse_xml
@@ -373,6 +375,8 @@ def convert(doc: GraphmlDoc, source: Path | str | None, report: ImportReport) ->
         _drop_drawing_aids(doc, report)
     stages = {} if ours else _stage_names(doc, report)
     groups = set(stages)
+    if groups:
+        expand_group_edges(doc, groups, report)
     used: set[str] = set()
     id_map = {raw: safe_id(raw, used) for raw in doc.nodes if raw not in groups}
     renamed = sum(1 for raw, new in id_map.items() if raw != new)
