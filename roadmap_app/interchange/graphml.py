@@ -90,6 +90,14 @@ def _number(value: Any, where: str) -> float | None:
     return number
 
 
+def _size(value: Any) -> float | None:
+    try:
+        number = _number(value, "")
+    except FileFormatError:
+        return None
+    return number if number is not None and number > 0 else None
+
+
 def _from_json(value: Any, name: str, where: str) -> Any:
     try:
         parsed = safejson.loads(str(value))
@@ -224,9 +232,9 @@ def _foreign_node(node_id: str, raw: GNode, stages: dict[str, str], report: Impo
     else:
         x, y = (_number(data.get(k), f"{where}: {k}") for k in ("x", "y"))
         if x is not None and y is not None:
-            size = _number(data.get("size"), f"{where}: size") or 0.0
-            width = _number(data.get("width"), f"{where}: width") or size
-            height = _number(data.get("height"), f"{where}: height") or size
+            size = _size(data.get("size")) or 0.0  # sizes only scale the picture: junk is ignored
+            width = _size(data.get("width")) or size
+            height = _size(data.get("height")) or size
             boxes[node_id] = Box(x - width / 2, y - height / 2, max(width, 0.0), max(height, 0.0))
     url = data.get("url")
     if isinstance(url, str) and url.strip():
@@ -239,8 +247,8 @@ def _foreign_node(node_id: str, raw: GNode, stages: dict[str, str], report: Impo
     return node
 
 
-def _edge_meaning(raw: GEdge, report: ImportReport) -> tuple[bool, EdgeKind | None, str, str | None]:
-    """(reversed, kind or None for 'decide later', label, colour) for a foreign edge."""
+def _edge_meaning(raw: GEdge, report: ImportReport) -> tuple[bool, EdgeKind, str, str | None]:
+    """(reversed, kind, label, colour) of a foreign edge: a `kind` value, else its direction."""
     look = edge_look(raw.graphics)
     named = raw.data.get("label") or raw.data.get("Edge Label")  # Gephi's name for it
     label = clean_line(named or " / ".join(look.labels) or raw.data.get("description") or raw.desc)
