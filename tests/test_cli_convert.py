@@ -108,3 +108,18 @@ def test_export_graphml_from_canvas_input(tmp_path, capsys):
     assert "loose.canvas: warning: " in capsys.readouterr().err
     roadmap, _ = import_file(out)
     assert "Linear algebra" in {n.title for n in roadmap.nodes}
+
+
+def test_convert_roadmapsh_with_a_named_content_folder(tmp_path, capsys):
+    folder = Path(__file__).parent / "fixtures" / "interchange" / "roadmapsh-ds"
+    alone = tmp_path / "ds.json"
+    alone.write_bytes((folder / "data-science.json").read_bytes())
+    out = tmp_path / "ds.roadmap"
+    assert main(["convert", str(alone), "-o", str(out), "--content", str(folder / "content")]) == 0
+    err = capsys.readouterr().err
+    assert "javascript:alert(1) is not http(s)" in err  # the link rule is reported on the CLI
+    roadmap = loads(out.read_bytes()).roadmap
+    assert [r.url for r in roadmap.node("Stat5T0picAbcdefghij2").resources] == [
+        "https://example.org/stats-intro", "https://seeing-theory.brown.edu/"]
+    assert main(["convert", str(alone), "-o", str(out), "--content", str(tmp_path / "nope")]) == 2
+    assert "not a folder" in capsys.readouterr().err

@@ -98,7 +98,10 @@ def finite_number(value: object) -> float | None:
     """A finite float from a JSON/XML number, or None (bools and strings are not numbers)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float range (GraphML longs have no digit cap)
+        return None
     return number if math.isfinite(number) else None
 
 

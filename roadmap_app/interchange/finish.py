@@ -9,6 +9,7 @@ in front).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,14 +27,29 @@ def check_resource_budget(nodes: Iterable[dict[str, Any]]) -> None:
                               f"(the limit is {MAX_IMPORTED_RESOURCES:,})")
 
 
+# Saving indents two spaces per level; a plan nests at most this deep, so each item
+# costs at most one newline and this many spaces more than the compact form.
+_INDENT_PER_ITEM = 1 + 2 * 8
+
+
 def check_savable(roadmap: Roadmap) -> None:
-    """Refuse a result whose saved file would be too large, or over the JSON budget to load back."""
+    """Refuse a result whose saved file would be too large, or over the JSON budget to load back.
+
+    The compact form comes from json's C encoder (the saved form is written by a
+    slower, GIL-friendly encoder): ~0.3 s for 20,000 nodes instead of ~2 s. Only
+    when the bound from it comes near the limit is the exact saved form made.
+    """
     check_resource_budget({"resources": n.resources} for n in roadmap.nodes)
-    data = codec.dumps(roadmap)
-    if len(data) > MAX_FILE_BYTES:
-        raise FileFormatError(f"the plan it makes would be {len(data) / 2**20:.1f} MiB when saved "
+    compact = json.dumps({"roadmap": codec.to_jsonable(roadmap)}, ensure_ascii=False,
+                         allow_nan=False).encode("utf-8")
+    items = compact.count(b",") + compact.count(b"[") + compact.count(b"{")
+    size = len(compact) + items * _INDENT_PER_ITEM + 1024
+    if size > MAX_FILE_BYTES:
+        size = len(codec.dumps(roadmap))
+    if size > MAX_FILE_BYTES:
+        raise FileFormatError(f"the plan it makes would be {size / 2**20:.1f} MiB when saved "
                               f"(the limit is {MAX_FILE_BYTES / 2**20:.0f} MiB)")
     try:
-        safejson.check_budget(data)
+        safejson.check_budget(compact)
     except FileFormatError as exc:
         raise FileFormatError(f"the plan it makes could not be opened again once saved ({exc})") from None

@@ -142,8 +142,9 @@ def import_bytes(
         check_savable(roadmap)
     except RoadmapError:
         raise
-    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError, OverflowError,
-            MemoryError) as exc:
+    except OverflowError:
+        raise FileFormatError("a number in the file is too large") from None
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError, MemoryError) as exc:
         # A shape no importer check foresaw: still one line, never a traceback or raw text.
         raise FileFormatError(f"cannot be imported as {fmt.description} ({type(exc).__name__})") from exc
     return roadmap, report
