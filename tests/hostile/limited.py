@@ -48,7 +48,9 @@ class Outcome:
     peak: int
 
 
-def run_limited(argv: list[str], tmp: Path, *, memory: int = int(1.5 * GIB), timeout: float = 30.0) -> Outcome:
+def run_limited(
+    argv: list[str], tmp: Path, *, memory: int = int(1.5 * GIB), timeout: float = 30.0
+) -> Outcome:
     stats = tmp / "limited-stats.json"
     stats.unlink(missing_ok=True)
 
