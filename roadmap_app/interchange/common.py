@@ -19,12 +19,13 @@ import networkx as nx
 from pydantic import ValidationError
 
 from ..graph.rules import validate_roadmap
-from ..model import Edge, EdgeKind, Roadmap
+from ..model import Edge, EdgeKind, Node, Roadmap
 from ..model.errors import ValidationProblem
 from ..model.roadmap import MAX_EDGES, MAX_NODES
 from ..model.text import MAX_TEXT, MAX_TITLE, MAX_URL
 from ..storage.codec import describe_validation_error
 from ..storage.errors import FileFormatError
+from .job import checkpoint, phase
 from .report import ImportReport
 
 _ID_OK = re.compile(r"^[A-Za-z0-9_\-][A-Za-z0-9_.:\-]{0,127}$")
@@ -46,6 +47,7 @@ def safe_id(raw: object, used: set[str], *, prefix: str = "n") -> str:
     Invalid ids become their safe characters plus a short hash of the original,
     so the same foreign id maps to the same id on every import.
     """
+    checkpoint()  # once per node and resource of every importer: progress and Cancel
     text = raw if isinstance(raw, str) else str(raw)
     if is_valid_id(text) and text not in used:
         used.add(text)
@@ -200,15 +202,55 @@ def _back_edges(edges: list[tuple[str, str]]) -> set[tuple[str, str]]:
     return back
 
 
+class _PartInvalid(Exception):
+    pass
+
+
+def _validated_parts(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with its nodes and edges validated one by one.
+
+    One model_validate of 20,000 nodes is one C call holding the GIL for ~0.5 s, which
+    froze the window while a worker imported; one call per node lets the window's
+    thread in between. The Roadmap validation that follows takes the instances as they
+    are and still checks what spans them (unique ids, limits).
+    """
+    out = dict(data)
+    for key, model in (("nodes", Node), ("edges", Edge)):
+        items = data.get(key)
+        if isinstance(items, list):
+            parts = []
+            for item in items:
+                if isinstance(item, model):
+                    parts.append(item)
+                    continue
+                try:
+                    parts.append(model.model_validate(item))
+                except ValidationError:
+                    raise _PartInvalid from None
+            out[key] = parts
+    return out
+
+
 def build_roadmap(data: dict[str, Any]) -> Roadmap:
     """Validate a roadmap built by an importer; any problem becomes one FileFormatError line."""
     from .finish import check_resource_budget  # finish imports the codec, which imports this layer's peers
 
     check_resource_budget(data.get("nodes") or ())
+    phase("Checking")
     try:
-        roadmap = Roadmap.model_validate(data)
-    except ValidationError as exc:
-        raise FileFormatError(describe_validation_error(exc)) from None
+        roadmap = Roadmap.model_validate(_validated_parts(data))
+    except ValidationError:
+        try:  # the whole document again, for the message that names the node by its place
+            Roadmap.model_validate(data)
+        except ValidationError as exc:
+            raise FileFormatError(describe_validation_error(exc)) from None
+        raise
+    except _PartInvalid:
+        try:
+            Roadmap.model_validate(data)
+        except ValidationError as exc:
+            raise FileFormatError(describe_validation_error(exc)) from None
+        raise FileFormatError("the imported plan is not valid") from None
     try:
         validate_roadmap(roadmap)
     except ValidationProblem as exc:

@@ -8,7 +8,9 @@ the render layer and are only named here, so callers can route them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from ..storage import atomic_write, codec, read_bytes, safejson
 from ..storage.errors import FileFormatError
 from .finish import check_savable
 from .graphml import read_graphml, write_graphml
+from .job import phase
 from .jsoncanvas import read_canvas, write_canvas
 from .links import keep_web_links, web_links_only
 from .markdown import write_markdown
@@ -137,6 +140,7 @@ def import_bytes(
         else:
             roadmap, report = fmt.reader(data, Path(path))
         report.format_name = report.format_name or fmt.description
+        phase("Checking")
         if report.format_name != NATIVE:  # our own files keep what the user typed
             roadmap = keep_web_links(roadmap, report)
         check_savable(roadmap)
@@ -153,7 +157,27 @@ def import_bytes(
 def import_file(path: Path | str, *, content_dir: Path | None = None) -> tuple[Roadmap, ImportReport]:
     """Read any importable file; the size cap is checked before reading. Raises RoadmapError."""
     format_for(path)  # an unknown extension fails before touching the file
-    return import_bytes(read_bytes(path), path, content_dir=content_dir)
+    phase("Reading")
+    data = read_bytes(path)
+    phase("Converting")
+    with _gc_paused():
+        return import_bytes(data, path, content_dir=content_dir)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic GC while an import builds its tree of new objects (all alive, no cycles).
+
+    A generation-2 pass over them is one C call of ~0.2 s: in a worker thread it holds
+    the GIL and freezes the window (the same pause storage.codec makes while loading).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write(fmt: Format, roadmap: Roadmap) -> bytes:

@@ -29,7 +29,7 @@ from .limits import (
 )
 
 __all__ = ["MAX_CONTAINERS", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_INT_DIGITS", "MAX_NUMBER_CHARS",
-           "MAX_VALUES", "check_budget", "check_size", "dumps", "loads", "sniff"]
+           "MAX_VALUES", "budget_counts", "check_budget", "check_size", "dumps", "loads", "sniff"]
 
 # A float can only overflow with a 3-digit exponent or hundreds of digits, and
 # an int is only too long with 41+ digits: without these, no hook is needed.
@@ -132,6 +132,12 @@ MAX_STRINGS_BLANKED = 4_000_000
 
 def _containers(raw: bytes) -> int:
     return raw.count(b"[") + raw.count(b"{")
+
+
+def budget_counts(raw: bytes) -> tuple[int, int]:
+    """(objects and lists, commas) outside strings: what check_budget counts, for parts of a file."""
+    stripped = _STRING.sub(b'""', raw) if b'"' in raw else raw
+    return _containers(stripped), stripped.count(b",")
 
 
 def check_budget(raw: bytes, *, max_depth: int = MAX_DEPTH) -> None:

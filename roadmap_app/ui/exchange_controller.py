@@ -1,8 +1,9 @@
 """Files in and out of other formats, from the window's point of view.
 
 Owns File > Export… (images with options and a cancellable progress bar; text
-and interchange formats through interchange.formats), File > Import… (a preview,
-then a new untitled plan, never over the open one), drops of .canvas, .graphml
+and interchange formats through interchange.formats), File > Import… (read in a
+worker thread with a cancellable progress dialog, then a preview, then a new
+untitled plan, never over the open one), drops of .canvas, .graphml
 and .json files on the window, and File > Update from… (a merge that keeps the
 user's progress, summarised before it is applied, undone in one step).
 
@@ -93,6 +94,7 @@ class ExchangeController(QObject):
         self._import_dir: Path | None = None
         self.last_dialog: QDialog | None = None  # the newest preview/summary/options dialog
         self.progress: QProgressDialog | None = None
+        self.importing = False  # an import's worker is running (its progress dialog is up)
         self._last_options: ExportOptions | None = None  # the options dialog starts from these
 
         actions = window.actions
@@ -133,13 +135,24 @@ class ExchangeController(QObject):
         messages.error(self.w, title, f"“{path.name}” {what}.", detail)
 
     def _read(self, path: Path, title: str) -> tuple[Roadmap, ImportReport] | None:
+        """Import `path` in a worker thread (progress dialog, Cancel); None when it did not happen."""
+        if self.importing:  # the progress dialog's event loop let a second import start
+            self.w.show_message(f"{path.name}: another import is still running")
+            return None
+        self.importing = True
         try:
-            from ..interchange import formats
+            from ..interchange.job import ImportCancelled
+            from .import_worker import import_in_worker
 
-            return formats.import_file(path)
+            return import_in_worker(self.w, path)
+        except ImportCancelled:
+            self.w.show_message(f"Import of {path.name} cancelled")
+            return None
         except Exception as exc:  # a hostile file must never take the app down
             self._fail(title, path, "could not be read", exc)
             return None
+        finally:
+            self.importing = False
 
     def _commit_pending(self) -> None:
         inspector = getattr(self.w, "inspector", None)
