@@ -149,3 +149,30 @@ def _texts(dialog) -> list[str]:
     from PySide6.QtWidgets import QLabel
 
     return [label.text().replace(",", "") for label in dialog.findChildren(QLabel)]
+
+
+def test_a_roadmapsh_import_can_take_its_content_folder_from_elsewhere(window, qtbot, tmp_path, dialogs,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from roadmap_app.ui.exchange_controller import CHOOSE_CONTENT
+
+    folder = Path(__file__).parent / "fixtures" / "interchange" / "roadmapsh-ds"
+    alone = tmp_path / "data-science.json"
+    alone.write_bytes((folder / "data-science.json").read_bytes())
+    previews = []
+
+    def preview(self):
+        previews.append(self)
+        if len(previews) == 1:
+            assert self.findChild(QPushButton, "import_content_folder") is not None
+            return CHOOSE_CONTENT
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportPreviewDialog, "exec", preview)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: str(folder / "content")))
+    assert window.exchange.import_path(alone) is True
+    assert len(previews) == 2 and not dialogs.errors
+    stats = window.document.roadmap.node("Stat5T0picAbcdefghij2")
+    assert [r.title for r in stats.resources] == ["Introduction to Statistics", "Seeing Theory"]

@@ -20,7 +20,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMenu, QProgressDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QProgressDialog,
+)
 
 from ..interchange.filenames import safe_file_stem
 from ..interchange.report import ImportReport
@@ -52,6 +60,7 @@ UPDATE_FILTER = ("Newer versions (*.roadmap *.json *.graphml *.canvas);;Roadmap 
                  "roadmap.sh JSON (*.json);;All files (*)")
 DROP_EXTENSIONS = {".canvas", ".graphml", ".json"}  # .roadmap drops stay with the window (open)
 Accepted = QDialog.DialogCode.Accepted
+CHOOSE_CONTENT = 2  # the preview's "Content Folder…" answer: import again with that folder
 DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
@@ -134,7 +143,20 @@ class ExchangeController(QObject):
         self.w.show_message(f"{title}: {path.name}: {problem}")
         messages.error(self.w, title, f"“{path.name}” {what}.", detail)
 
-    def _read(self, path: Path, title: str) -> tuple[Roadmap, ImportReport] | None:
+    @staticmethod
+    def _offer_content_folder(dialog: QDialog) -> None:
+        """A roadmap.sh file's topic texts and links live in a content/ folder, maybe elsewhere."""
+        box = dialog.findChild(QDialogButtonBox)
+        if box is None:
+            return
+        button = box.addButton("Content Folder…", QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName("import_content_folder")
+        button.setToolTip("Read topic descriptions and links from a roadmap.sh content/ folder")
+        button.clicked.connect(lambda: dialog.done(CHOOSE_CONTENT))
+
+    def _read(
+        self, path: Path, title: str, *, content_dir: Path | None = None
+    ) -> tuple[Roadmap, ImportReport] | None:
         """Import `path` in a worker thread (progress dialog, Cancel); None when it did not happen."""
         if self.importing:  # the progress dialog's event loop let a second import start
             self.w.show_message(f"{path.name}: another import is still running")
@@ -144,7 +166,7 @@ class ExchangeController(QObject):
             from ..interchange.job import ImportCancelled
             from .import_worker import import_in_worker
 
-            return import_in_worker(self.w, path)
+            return import_in_worker(self.w, path, content_dir=content_dir)
         except ImportCancelled:
             self.w.show_message(f"Import of {path.name} cancelled")
             return None
@@ -190,13 +212,25 @@ class ExchangeController(QObject):
         """Preview `path`, then open it as a new untitled plan (after the usual save prompt)."""
         path = Path(path).absolute()
         self._import_dir = path.parent
-        read = self._read(path, "Could not import")
-        if read is None:
-            return False
-        roadmap, report = read
-        dialog = ImportPreviewDialog(self.w, path, roadmap, report)
-        self.last_dialog = dialog
-        if dialog.exec() != Accepted:
+        content_dir: Path | None = None
+        while True:
+            read = self._read(path, "Could not import", content_dir=content_dir)
+            if read is None:
+                return False
+            roadmap, report = read
+            dialog = ImportPreviewDialog(self.w, path, roadmap, report)
+            self.last_dialog = dialog
+            if report.format_name == "roadmap.sh":
+                self._offer_content_folder(dialog)
+            answer = dialog.exec()
+            if answer != CHOOSE_CONTENT:
+                break
+            chosen = QFileDialog.getExistingDirectory(self.w, "roadmap.sh Content Folder",
+                                                      str(content_dir or path.parent))
+            if not chosen:
+                return False
+            content_dir = Path(chosen)
+        if answer != Accepted:
             return False
         self._commit_pending()
         if not self.w.files.maybe_close():
