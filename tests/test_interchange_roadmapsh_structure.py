@@ -66,8 +66,15 @@ def test_edges_through_dropped_nodes_are_rewired(imported):
         ("Coding", "Machine Learning"): EdgeKind.PREREQUISITE,  # through a label and a line
         ("Mathematics", "Differential Calculus"): EdgeKind.PREREQUISITE,
         ("Coding", "Python"): EdgeKind.PREREQUISITE,
+        # No edge joins these: they follow the topic they are drawn under.
+        ("Mathematics", "Linear Algebra, Calculus, Mathematical Analysis"): EdgeKind.PREREQUISITE,
+        ("Statistics", "Hypothesis Testing"): EdgeKind.PREREQUISITE,
+        ("Statistics", "Probability and Sampling"): EdgeKind.PREREQUISITE,
+        ("Statistics", "A/B Testing"): EdgeKind.PREREQUISITE,
+        ("Coding", "SQL"): EdgeKind.PREREQUISITE,
     }
     assert any("3 connections rewired" in w for w in report.warnings)
+    assert any("5 subtopics and to-dos without edges" in w for w in report.warnings)
 
 
 def test_every_dropped_item_is_in_the_report(imported):
@@ -155,3 +162,31 @@ def test_two_topics_with_one_long_label_import():
 ])
 def test_resource_lines(line, expected):
     assert resource_line(line) == expected
+
+
+STEPS = Path(__file__).parent / "fixtures" / "interchange" / "roadmapsh-steps" / "steps.json"
+
+
+def test_numbered_steps_and_columns_rebuild_a_page_without_edges():
+    """Stale edges only, steps numbered by labels, to-dos listed under their topics."""
+    roadmap, report = import_file(STEPS)
+    title = {n.id: n.title for n in roadmap.nodes}
+    edges = {(title[e.source], title[e.target]) for e in roadmap.edges}
+    assert {("Soil", "Seeds"), ("Seeds", "Watering"), ("Watering", "Harvest")} <= edges
+    assert all(e.kind is EdgeKind.PREREQUISITE for e in roadmap.edges)
+    stage = {n.title: n.stage for n in roadmap.nodes}
+    assert stage == {
+        "Soil": "Soil", "Compost and mulch": "Soil", "Soil pH": "Soil",
+        "Seeds": "Seeds", "Sowing depth": "Seeds", "Germination": "Seeds", "Thinning seedlings": "Seeds",
+        "Saving seeds": "Seeds",  # nearer to Harvest's box, but listed in the Seeds column
+        "Watering": "Watering", "Drip irrigation": "Watering",
+        "Harvest": "Harvest", "Storing the crop": "Harvest",
+    }
+    # Every to-do follows its topic, so only the first step is ready at the start.
+    assert {(title[e.source], title[e.target]) for e in roadmap.edges} - {
+        ("Soil", "Seeds"), ("Seeds", "Watering"), ("Watering", "Harvest")} == {
+        (stage[t], t) for t in stage if t not in {"Soil", "Seeds", "Watering", "Harvest"}}
+    assert report.dropped["edges to missing nodes"] == 3
+    assert any("3 prerequisites between topics from the step numbers" in w for w in report.warnings)
+    assert overlapping_pairs({n.id: (n.position.x, n.position.y) for n in roadmap.nodes}) == 0
+    assert all(n.status is Status.NOT_STARTED for n in roadmap.nodes)

@@ -13,10 +13,14 @@ What it keeps, and the choices made (see ../shared/interop/README.md for the for
   by x, then id), which can never form a cycle. A dashed edge between a topic and a
   subtopic becomes a prerequisite from the topic to the subtopic; other dashed edges are
   related. Anything that would still close a cycle is dropped and reported.
+- What the page says by drawing (roadmapsh_layout): each subtopic or todo belongs to a
+  topic (the one an edge joins it to, else the nearest topic above it in its column,
+  else the nearest box in 2D); one that no edge joins follows that topic (a
+  prerequisite, as a dashed topic-subtopic edge would make). Number labels ("1",
+  "2", ...) beside topics make prerequisites between consecutive steps. Both are
+  reported.
 - Stages: topics sorted top to bottom are cut into at most 8 equal bands, each named
-  after its first topic; a subtopic or todo joins the band of the topic an edge joins it
-  to, else of the topic whose box contains it or is nearest to it in 2D (a grid index:
-  near-linear, not every node against every topic).
+  after its first topic; every other node joins the band of its topic.
 - Positions: the file's boxes go through geometry.arrange (scaled by the file's card
   sizes, overlaps removed), so no two cards overlap.
 - `content/<slug>@<nodeId>.md` beside the file, or in a folder the user names: see
@@ -28,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -47,9 +52,9 @@ from .common import (
     unique_name,
 )
 from .geometry import Box, arrange
-from .nearest import NearestBoxes
 from .report import ImportReport
 from .roadmapsh_content import content_index, parse_content, read_content
+from .roadmapsh_layout import numbered_steps, parent_topics, step_number
 
 KEPT_TYPES = {"topic": NodeKind.SKILL, "subtopic": NodeKind.SKILL, "todo": NodeKind.MILESTONE}
 INTERACTIVE_TYPES = {"button", "link-item", "resourceButton", "todo-checkbox", "checklist-item"}
@@ -98,9 +103,7 @@ def _is_dashed(raw: dict[str, Any]) -> bool:
     return bool(style.get("strokeDasharray"))
 
 
-def _stages(
-    nodes: dict[str, dict[str, Any]], types: dict[str, str], links: dict[str, list[str]]
-) -> list[str]:
+def _stages(nodes: dict[str, dict[str, Any]], types: dict[str, str], parents: dict[str, str]) -> list[str]:
     """Assign each node a stage (see the module docstring); returns the stage names in order."""
     topics = sorted((n for n in nodes.values() if types[n["id"]] == "topic"),
                     key=lambda n: (n["_y"], n["_x"], n["id"]))
@@ -116,15 +119,8 @@ def _stages(
         names.append(name)
         for topic in topics[start:start + size]:
             band_of[topic["id"]] = name
-    index = NearestBoxes([(t["id"], t["_x"], t["_y"], t["_w"], t["_h"]) for t in topics])
     for node in nodes.values():
-        if node["id"] in band_of:
-            node["stage"] = band_of[node["id"]]
-            continue
-        linked = next((other for other in links.get(node["id"], ()) if other in band_of), None)
-        if linked is None:  # the topic whose box holds the card's centre, or is nearest to it
-            linked = index.nearest(node["_x"] + node["_w"] / 2, node["_y"] + node["_h"] / 2)
-        node["stage"] = band_of[linked]
+        node["stage"] = band_of[node["id"] if node["id"] in band_of else parents[node["id"]]]
     return names
 
 
@@ -233,6 +229,7 @@ def roadmapsh_to_roadmap(
     used: set[str] = set()
     id_map: dict[str, str] = {}
     known: set[str] = set()  # every node id in the file, kept or dropped
+    steps: list[tuple[int, float, float, float, float]] = []  # number labels: (n, x, y, w, h)
     roadmap_title = ""
     for index, raw in enumerate(doc["nodes"]):
         kind = raw.get("type") if isinstance(raw, dict) and isinstance(raw.get("type"), str) else None
@@ -242,6 +239,10 @@ def roadmapsh_to_roadmap(
         if kind == "title" and not roadmap_title:
             roadmap_title = clean_line(_label(raw))
         if kind in DECORATION_TYPES:
+            number = step_number(_label(raw)) if kind == "label" else None
+            pos = _position(raw)
+            if number is not None and pos is not None:
+                steps.append((number, *pos, *_size(raw)))
             report.drop("decoration nodes")
             continue
         if kind in INTERACTIVE_TYPES:
@@ -289,9 +290,11 @@ def roadmapsh_to_roadmap(
             candidates.append((topic, sub, EdgeKind.PREREQUISITE))
         else:
             candidates.append((a, b, EdgeKind.RELATED))
+    parents = parent_topics(nodes, types, links)
+    candidates += _drawn_order(nodes, types, links, parents, steps, report)
     titles = {k: v["title"][:60] for k, v in nodes.items()}
     edges = add_edges_acyclic(nodes, candidates, report, label=lambda i: f'"{titles.get(i, i)}"')
-    stages = _stages(nodes, types, links)
+    stages = _stages(nodes, types, parents)
     _place(nodes)
     roadmap_id, title = stem_id_and_title(source, "roadmap-sh")
     return build_roadmap({
@@ -299,6 +302,28 @@ def roadmapsh_to_roadmap(
         "nodes": list(nodes.values()), "edges": edges,
         "description": f"Imported from the roadmap.sh file {Path(source).name}" if source else "",
     }), report
+
+
+def _drawn_order(
+    nodes: dict[str, dict[str, Any]], types: dict[str, str], links: dict[str, list[str]],
+    parents: dict[str, str], steps: list[tuple[int, float, float, float, float]], report: ImportReport,
+) -> list[tuple[str, str, EdgeKind]]:
+    """Prerequisites the page states by drawing (see roadmapsh_layout), for what no edge joins."""
+    extra: list[tuple[str, str, EdgeKind]] = []
+    order = numbered_steps(steps, nodes, types)
+    for first, second in pairwise(order):
+        if second not in links.get(first, ()):
+            extra.append((first, second, EdgeKind.PREREQUISITE))
+    if extra:
+        report.warn(f"{len(extra)} prerequisites between topics from the step numbers drawn beside them")
+    joined = 0
+    for node_id, parent in parents.items():
+        if not links.get(node_id):  # no edge says where it belongs: it is listed under `parent`
+            extra.append((parent, node_id, EdgeKind.PREREQUISITE))
+            joined += 1
+    if joined:
+        report.warn(f"{joined} subtopics and to-dos without edges follow the topic they are drawn under")
+    return extra
 
 
 def _place(nodes: dict[str, dict[str, Any]]) -> None:

@@ -125,6 +125,22 @@ def roadmapsh_big(tmp: Path) -> Path:
     return path
 
 
+def roadmapsh_one_row(tmp: Path) -> Path:
+    """Every topic on one line and every to-do far away from all of them: the worst case
+    for finding a card's topic (no column holds it, no grid cell near it holds a topic)."""
+    nodes = []
+    for i in range(8_000):
+        nodes.append({"id": f"t{i}", "type": "topic", "data": {"label": f"Topic {i}"},
+                      "position": {"x": i * 300, "y": 0}, "width": 200, "height": 50})
+        nodes.append({"id": f"d{i}", "type": "todo", "data": {"label": f"To-do {i}"},
+                      "position": {"x": -1e6 - i * 300, "y": 9e5}, "width": 150, "height": 40})
+        nodes.append({"id": f"n{i}", "type": "label", "data": {"label": str(i % 999 + 1)},
+                      "position": {"x": i * 300 - 30, "y": 5}, "width": 24, "height": 36})
+    path = tmp / "one-row.json"
+    path.write_text(json.dumps({"nodes": nodes, "edges": []}))
+    return path
+
+
 def canvas_20k(tmp: Path) -> Path:
     path = tmp / "twenty-thousand.canvas"
     path.write_bytes(_canvas([_card(i, f"Card {i}\nSome text") for i in range(20_000)]))
@@ -167,6 +183,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], list[str], int, str]] = {
     "canvas-unsavable-250k-resources": (canvas_unsavable, CONVERT, 1, "250,000 resources"),
     "canvas-dangerous-links": (canvas_dangerous_links, CONVERT, 0, "wrote"),
     "roadmapsh-10k-topics-10k-subtopics": (roadmapsh_big, CONVERT, 0, "wrote 20000 nodes"),
+    "roadmapsh-topics-in-one-row": (roadmapsh_one_row, CONVERT, 0, "wrote 16000 nodes"),
     "canvas-20k-nodes": (canvas_20k, CONVERT, 0, "wrote 20000 nodes"),
     "graphml-number-overflow": (graphml_huge_number, CONVERT, 1, "a number in the file is too large"),
     "roadmap-backtracking-text": (roadmap_backtracking_text, ["validate", "{file}"], 0, "ok"),

@@ -1,0 +1,107 @@
+"""What a roadmap.sh page says by where things are drawn: which topic a card belongs to, and the order.
+
+Many roadmap.sh files link their topics with drawn lines and arrow labels instead of
+edges, and list each topic's to-dos in a column under it; some carry only stale
+edges to nodes that no longer exist. So:
+
+- A subtopic or to-do belongs to the topic an edge joins it to; else to the nearest
+  topic above it in its own column (their boxes overlap left to right: the AI & Data
+  Scientist page lists ten to-dos under "Statistics", the last one nearer to
+  another topic than to its own); else to the topic whose box is nearest in 2D
+  (containment first). All of it in bounded time per card (nearest.NearestBoxes,
+  and at most MAX_COLUMN_LOOKS topics looked at upwards).
+- Labels that are only a number ("1", "2", ...) drawn beside topics number the
+  steps of the page; consecutive numbers become prerequisites between those topics.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from .nearest import NearestBoxes
+
+MAX_COLUMN_LOOKS = 64
+MAX_STEP = 999
+STEP_REACH = 80.0  # how far from a topic's box a number label may sit to number it
+
+
+def _box(node: dict[str, Any]) -> tuple[float, float, float, float]:
+    return node["_x"], node["_y"], node["_w"], node["_h"]
+
+
+class TopicIndex:
+    """Topics by height (for the column rule) and in a grid (for the nearest box)."""
+
+    def __init__(self, topics: list[dict[str, Any]]) -> None:
+        self.topics = sorted(topics, key=lambda t: (t["_y"], t["_x"], t["id"]))
+        self.tops = [t["_y"] for t in self.topics]
+        self.grid = NearestBoxes([(t["id"], *_box(t)) for t in self.topics])
+
+    def above_in_column(self, node: dict[str, Any]) -> str | None:
+        """The nearest topic whose top is at or above the card's and that overlaps it left to right."""
+        x, y, w, _h = _box(node)
+        at = bisect.bisect_right(self.tops, y)
+        for index in range(at - 1, max(-1, at - 1 - MAX_COLUMN_LOOKS), -1):
+            tx, _ty, tw, _th = _box(self.topics[index])
+            if tx < x + max(w, 1.0) and x < tx + max(tw, 1.0):
+                return self.topics[index]["id"]
+        return None
+
+    def nearest(self, x: float, y: float) -> str | None:
+        return self.grid.nearest(x, y)
+
+
+def parent_topics(
+    nodes: dict[str, dict[str, Any]], types: dict[str, str], links: dict[str, list[str]]
+) -> dict[str, str]:
+    """node id -> the topic it belongs to, for every node that is not a topic (when there are topics)."""
+    topics = [n for n in nodes.values() if types[n["id"]] == "topic"]
+    if not topics:
+        return {}
+    index = TopicIndex(topics)
+    parents: dict[str, str] = {}
+    for node in nodes.values():
+        if types[node["id"]] == "topic":
+            continue
+        linked = next((o for o in links.get(node["id"], ()) if types.get(o) == "topic"), None)
+        parent = linked or index.above_in_column(node)
+        if parent is None:
+            x, y, w, h = _box(node)
+            parent = index.nearest(x + w / 2, y + h / 2)
+        parents[node["id"]] = parent
+    return parents
+
+
+def step_number(label: str) -> int | None:
+    text = label.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 3:
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_STEP else None
+
+
+def numbered_steps(
+    labels: list[tuple[int, float, float, float, float]], nodes: dict[str, dict[str, Any]],
+    types: dict[str, str],
+) -> list[str]:
+    """Topic ids in the order of the number labels drawn beside them (one topic per number)."""
+    topics = [n for n in nodes.values() if types[n["id"]] == "topic"]
+    if len(topics) < 2 or len(labels) < 2:
+        return []
+    grid = NearestBoxes([(t["id"], *_box(t)) for t in topics])
+    numbered: dict[int, str] = {}
+    taken: set[str] = set()
+    for number, x, y, w, h in sorted(labels):
+        cx, cy = x + w / 2, y + h / 2
+        topic = grid.nearest(cx, cy)
+        node = nodes[topic]
+        if number in numbered or topic in taken:
+            continue
+        tx, ty, tw, th = _box(node)
+        gap_x = max(tx - cx, 0.0, cx - (tx + tw))
+        gap_y = max(ty - cy, 0.0, cy - (ty + th))
+        if max(gap_x, gap_y) <= STEP_REACH:
+            numbered[number] = topic
+            taken.add(topic)
+    return [numbered[n] for n in sorted(numbered)] if len(numbered) >= 2 else []
