@@ -81,13 +81,13 @@ def test_every_dropped_item_is_in_the_report(imported):
     _, report = imported
     assert report.dropped == {
         "decoration nodes": 6,
-        "interactive nodes (buttons, links, checklists)": 2,
+        "interactive nodes (buttons, links, checklists)": 1,
         "edges to missing nodes": 1,
         "edges to dropped nodes (rewired where they joined two kept nodes)": 8,
-        DROPPED: 2,
+        DROPPED: 3,  # two in a content file, one on a resource button
     }
     lines = report.warning_lines()
-    assert any('resourceButton "Mathematics for ML"' in w for w in lines)
+    assert any('resource "Mathematics for ML": link javascript:alert(1)' in w for w in lines)
     assert any('checklist-item "Build a portfolio"' in w for w in lines)
     assert any("javascript:alert(1)" in w and "not http(s)" in w for w in lines)
     assert any("file:///home/someone/linear-algebra.pdf" in w for w in lines)
@@ -104,6 +104,14 @@ def test_stages_found_in_two_dimensions(imported):
     assert stage["Linear Algebra, Calculus, Mathematical Analysis"] == "Mathematics"
     assert stage["Differential Calculus"] == "Mathematics"  # joined by an edge
     assert stage["SQL"] == stage["Python"] == "Coding"
+
+
+def test_resource_buttons_become_resources_of_the_card_above(imported):
+    roadmap, report = imported
+    course = roadmap.node(ID["Linear Algebra, Calculus, Mathematical Analysis"]).resources
+    assert [(r.title, r.url, r.kind.value) for r in course] == [("Mathematics for ML", "", "course")]
+    assert "javascript:alert(1)" in course[0].notes  # the link rule: text, never a link
+    assert any("1 resource buttons became resources" in w for w in report.warnings)
 
 
 def test_content_gives_descriptions_and_clean_links(imported):

@@ -11,11 +11,15 @@ variable, not a global, so two imports in two threads never see each other's job
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from ..model.errors import RoadmapError
+
+
+YIELD_EVERY = 64
 
 
 class ImportCancelled(RoadmapError):
@@ -50,6 +54,11 @@ def checkpoint() -> None:
         job.steps += 1
         if job.cancel_requested.is_set():
             raise ImportCancelled("import cancelled")
+        if not job.steps % YIELD_EVERY:
+            # Hand the GIL over now if the window's thread is waiting for it, instead of
+            # after the interpreter's 5 ms switch interval: fewer, shorter stalls when
+            # the machine is busy.
+            time.sleep(0)
 
 
 def phase(name: str) -> None:

@@ -29,6 +29,7 @@ class NearestBoxes:
     def __init__(self, boxes: list[tuple[Hashable, float, float, float, float]]) -> None:
         """`boxes`: (key, x, y, width, height) with the top-left corner, in insertion order."""
         self._boxes = [(key, x, y, max(w, 0.0), max(h, 0.0)) for key, x, y, w, h in boxes]
+        self._index_of = {key: i for i, (key, *_rest) in reversed(list(enumerate(self._boxes)))}
         sizes = [s for _k, _x, _y, w, h in self._boxes for s in (w, h) if s > 0 and math.isfinite(s)]
         self._cell = max(statistics.median(sizes) if sizes else 100.0, 1.0)
         self._grid: dict[tuple[int, int], list[int]] = {}
@@ -52,6 +53,9 @@ class NearestBoxes:
         dx = max(x - px, 0.0, px - (x + w))
         dy = max(y - py, 0.0, py - (y + h))
         return math.hypot(dx, dy)
+
+    def distance_to(self, key: Hashable, px: float, py: float) -> float:
+        return self.distance(self._index_of[key], px, py)
 
     def nearest(self, px: float, py: float) -> Hashable | None:
         """The key of the box nearest to (px, py); None when there are no boxes."""

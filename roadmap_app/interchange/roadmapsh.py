@@ -4,8 +4,10 @@ What it keeps, and the choices made (see ../shared/interop/README.md for the for
 - `topic` and `subtopic` nodes become skills, `todo` nodes milestones; their ids are kept
   exactly, so re-importing a newer version merges onto the same nodes. The label is the
   title. The first `title` node names the roadmap.
-- Interactive extras (buttons, link items, checklists) and decoration (titles,
-  paragraphs, labels, legends, sections, link groups, lines) are dropped and counted.
+- Resource buttons become resources of the card they are drawn under
+  (roadmapsh_layout). Other interactive extras (buttons, link items, checklists) and
+  decoration (titles, paragraphs, labels, legends, sections, link groups, lines) are
+  dropped and counted.
 - Edges: roadmap.sh often joins topics through dropped nodes (a line, a label, a
   section); such an edge is rewired to the kept nodes on either side (A -> line -> B
   becomes A -> B, following at most MAX_HOPS dropped nodes). Solid edges (the main path)
@@ -30,13 +32,15 @@ What it keeps, and the choices made (see ../shared/interop/README.md for the for
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import deque
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..model import EdgeKind, NodeKind, Origin, Roadmap
+from ..model import EdgeKind, NodeKind, Origin, ResourceKind, Roadmap
+from ..model.node import MAX_RESOURCES
 from ..storage import safejson
 from ..storage.errors import FileFormatError
 from .common import (
@@ -45,6 +49,7 @@ from .common import (
     check_count,
     clean_line,
     clean_title,
+    clean_url,
     finite_number,
     is_valid_id,
     safe_id,
@@ -54,7 +59,7 @@ from .common import (
 from .geometry import Box, arrange
 from .report import ImportReport
 from .roadmapsh_content import content_index, parse_content, read_content
-from .roadmapsh_layout import numbered_steps, parent_topics, step_number
+from .roadmapsh_layout import numbered_steps, owner_cards, parent_topics, step_number
 
 KEPT_TYPES = {"topic": NodeKind.SKILL, "subtopic": NodeKind.SKILL, "todo": NodeKind.MILESTONE}
 INTERACTIVE_TYPES = {"button", "link-item", "resourceButton", "todo-checkbox", "checklist-item"}
@@ -230,6 +235,7 @@ def roadmapsh_to_roadmap(
     id_map: dict[str, str] = {}
     known: set[str] = set()  # every node id in the file, kept or dropped
     steps: list[tuple[int, float, float, float, float]] = []  # number labels: (n, x, y, w, h)
+    buttons: list[tuple[int, dict[str, Any]]] = []  # resource buttons with a link: (index, raw)
     roadmap_title = ""
     for index, raw in enumerate(doc["nodes"]):
         kind = raw.get("type") if isinstance(raw, dict) and isinstance(raw.get("type"), str) else None
@@ -244,6 +250,9 @@ def roadmapsh_to_roadmap(
             if number is not None and pos is not None:
                 steps.append((number, *pos, *_size(raw)))
             report.drop("decoration nodes")
+            continue
+        if kind == "resourceButton" and _position(raw) is not None and _href(raw):
+            buttons.append((index, raw))  # attached to its card below, or dropped there
             continue
         if kind in INTERACTIVE_TYPES:
             label = clean_line(_label(raw), limit=80)
@@ -277,6 +286,7 @@ def roadmapsh_to_roadmap(
             "_raw": raw_id, "_placed": pos is not None,
         }
     _add_content(nodes, content_index(content_dir, report), report)
+    _add_buttons(nodes, buttons, report)
     links: dict[str, list[str]] = {}
     candidates: list[tuple[str, str, EdgeKind]] = []
     for a, b, dashed in _connections(_edge_ends(raw_edges, known, report), id_map, known, report):
@@ -336,6 +346,48 @@ def _place(nodes: dict[str, dict[str, Any]]) -> None:
             node["position"] = {"x": max(-1e7, min(1e7, x)), "y": max(-1e7, min(1e7, y))}
         for private in ("_x", "_y", "_w", "_h", "_raw", "_placed"):
             node.pop(private)
+
+
+def _href(raw: dict[str, Any]) -> str:
+    data = raw.get("data")
+    href = data.get("href") if isinstance(data, dict) else None
+    return href if isinstance(href, str) else ""
+
+
+def _add_buttons(
+    nodes: dict[str, dict[str, Any]], buttons: list[tuple[int, dict[str, Any]]], report: ImportReport
+) -> None:
+    """Resource buttons become resources of the card they are drawn under (roadmapsh_layout)."""
+    boxes = [(*_position(raw), *_size(raw)) for _i, raw in buttons]
+    attached = 0
+    for (index, raw), owner in zip(buttons, owner_cards(boxes, nodes), strict=True):
+        label = clean_line(_label(raw), limit=80)
+        url = clean_url(_href(raw))
+        node = nodes.get(owner) if owner is not None else None
+        resources = node.setdefault("resources", []) if node is not None else None
+        if resources is None or not url or len(resources) >= MAX_RESOURCES:
+            report.drop("interactive nodes (buttons, links, checklists)",
+                        why=f'nodes[{index}]: dropped resourceButton "{label}" (on no card)')
+            continue
+        if any(r["url"] == url for r in resources):
+            continue
+        badge = raw["data"].get("badge") if isinstance(raw["data"].get("badge"), str) else ""
+        digest = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        resources.append({
+            "id": safe_id(f"rb-{digest}", {r["id"] for r in resources}), "url": url,
+            "title": clean_line(_label(raw)) or url[:300], "origin": Origin.IMPORTED,
+            "kind": _badge_kind(badge),
+        })
+        attached += 1
+    if attached:
+        report.warn(f"{attached} resource buttons became resources of the card they are drawn under")
+
+
+def _badge_kind(badge: str) -> ResourceKind:
+    word = badge.strip().lower().rstrip("s")
+    return {"course": ResourceKind.COURSE, "article": ResourceKind.ARTICLE, "paper": ResourceKind.PAPER,
+            "book": ResourceKind.BOOK, "ebook": ResourceKind.BOOK, "video": ResourceKind.VIDEO,
+            "podcast": ResourceKind.PODCAST}.get(word, ResourceKind.WEBSITE)
 
 
 def _add_content(nodes: dict[str, dict[str, Any]], index: dict[str, Path], report: ImportReport) -> None:

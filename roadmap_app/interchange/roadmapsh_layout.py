@@ -12,6 +12,9 @@ edges to nodes that no longer exist. So:
   and at most MAX_COLUMN_LOOKS topics looked at upwards).
 - Labels that are only a number ("1", "2", ...) drawn beside topics number the
   steps of the page; consecutive numbers become prerequisites between those topics.
+- Resource buttons (a course, a book, an article, each with its link) are drawn
+  under the card they belong to: each goes to the nearest card above it in its
+  column, or to a card whose box it touches.
 """
 
 from __future__ import annotations
@@ -71,6 +74,24 @@ def parent_topics(
             parent = index.nearest(x + w / 2, y + h / 2)
         parents[node["id"]] = parent
     return parents
+
+
+def owner_cards(
+    buttons: list[tuple[float, float, float, float]], nodes: dict[str, dict[str, Any]]
+) -> list[str | None]:
+    """For each button box (x, y, w, h): the card it is drawn under, or None."""
+    if not nodes:
+        return [None] * len(buttons)
+    index = TopicIndex(list(nodes.values()))
+    owners: list[str | None] = []
+    for x, y, w, h in buttons:
+        owner = index.above_in_column({"_x": x, "_y": y, "_w": w, "_h": h})
+        if owner is None:
+            near = index.nearest(x + w / 2, y + h / 2)
+            owner = near if near is not None and index.grid.distance_to(near, x + w / 2, y + h / 2) \
+                <= STEP_REACH else None
+        owners.append(owner)
+    return owners
 
 
 def step_number(label: str) -> int | None:
