@@ -18,7 +18,6 @@ from contextvars import ContextVar
 
 from ..model.errors import RoadmapError
 
-
 YIELD_EVERY = 64
 
 
