@@ -198,3 +198,23 @@ def test_numbered_steps_and_columns_rebuild_a_page_without_edges():
     assert any("3 prerequisites between topics from the step numbers" in w for w in report.warnings)
     assert overlapping_pairs({n.id: (n.position.x, n.position.y) for n in roadmap.nodes}) == 0
     assert all(n.status is Status.NOT_STARTED for n in roadmap.nodes)
+
+
+def test_a_block_of_touching_subtopics_follows_the_topic_one_of_them_is_joined_to():
+    """roadmap.sh draws a topic's subtopics as a tight block, often with an edge to only one."""
+    def card(node_id, kind, x, y, label, w=150):
+        return {"id": node_id, "type": kind, "data": {"label": label}, "position": {"x": x, "y": y},
+                "width": w, "height": 49}
+
+    doc = {"nodes": [
+        card("basics", "topic", 0, 0, "Basics", 260), card("tools", "topic", 400, 300, "Tools", 200),
+        # a block to the right of Basics, reaching down beside Tools; only "Lists" has an edge
+        card("lists", "subtopic", 400, 0, "Lists"), card("tuples", "subtopic", 553, 0, "Tuples"),
+        card("sets", "subtopic", 400, 52, "Sets"), card("dicts", "subtopic", 400, 104, "Dicts"),
+        card("more", "subtopic", 400, 156, "More"), card("lone", "subtopic", 700, 520, "Lone"),
+    ], "edges": [{"id": "e", "source": "basics", "target": "lists", "data": {"edgeStyle": "dashed"}}]}
+    roadmap, _ = read_roadmapsh(json.dumps(doc).encode())
+    parent = {e.target: e.source for e in roadmap.edges}
+    assert {k: parent[k] for k in ("lists", "tuples", "sets", "dicts", "more")} == dict.fromkeys(
+        ("lists", "tuples", "sets", "dicts", "more"), "basics")
+    assert parent["lone"] == "tools"  # a card of its own: the nearest topic above in its column

@@ -4,8 +4,10 @@ Many roadmap.sh files link their topics with drawn lines and arrow labels instea
 edges, and list each topic's to-dos in a column under it; some carry only stale
 edges to nodes that no longer exist. So:
 
-- A subtopic or to-do belongs to the topic an edge joins it to; else to the nearest
-  topic above it in its own column (their boxes overlap left to right: the AI & Data
+- Cards drawn touching each other form a block (a topic's subtopics, often with an
+  edge to only one of them). A subtopic or to-do belongs to the topic an edge joins
+  it to; else to the topic its block is joined to; else to the nearest topic above the
+  block in its own column (their boxes overlap left to right: the AI & Data
   Scientist page lists ten to-dos under "Statistics", the last one nearer to
   another topic than to its own); else to the topic whose box is nearest in 2D
   (containment first). All of it in bounded time per card (nearest.NearestBoxes,
@@ -20,11 +22,15 @@ edges to nodes that no longer exist. So:
 from __future__ import annotations
 
 import bisect
+import math
+from collections import Counter
 from typing import Any
 
 from .nearest import NearestBoxes
 
 MAX_COLUMN_LOOKS = 64
+MAX_NEIGHBOUR_LOOKS = 64
+TOUCH = 12.0  # cards this close are drawn as one block
 MAX_STEP = 999
 STEP_REACH = 80.0  # how far from a topic's box a number label may sit to number it
 
@@ -58,22 +64,85 @@ class TopicIndex:
 def parent_topics(
     nodes: dict[str, dict[str, Any]], types: dict[str, str], links: dict[str, list[str]]
 ) -> dict[str, str]:
-    """node id -> the topic it belongs to, for every node that is not a topic (when there are topics)."""
+    """node id -> the topic it belongs to, for every node that is not a topic (when there are topics).
+
+    Cards drawn touching each other form a group (roadmap.sh draws a topic's subtopics
+    as a tight block, often with an edge to only one of them): a card no edge joins to a
+    topic takes its group's topic; a group with none is placed by its bounding box.
+    """
     topics = [n for n in nodes.values() if types[n["id"]] == "topic"]
     if not topics:
         return {}
     index = TopicIndex(topics)
+    cards = [n for n in nodes.values() if types[n["id"]] != "topic"]
+    linked = {
+        n["id"]: topic for n in cards
+        if (topic := next((o for o in links.get(n["id"], ()) if types.get(o) == "topic"), None))
+    }
     parents: dict[str, str] = {}
-    for node in nodes.values():
-        if types[node["id"]] == "topic":
-            continue
-        linked = next((o for o in links.get(node["id"], ()) if types.get(o) == "topic"), None)
-        parent = linked or index.above_in_column(node)
-        if parent is None:
-            x, y, w, h = _box(node)
-            parent = index.nearest(x + w / 2, y + h / 2)
-        parents[node["id"]] = parent
+    for group in _touching_groups(cards):
+        votes = Counter(linked[n["id"]] for n in group if n["id"] in linked)
+        if votes:
+            shared = votes.most_common(1)[0][0]
+        else:
+            box = _bounds(group)
+            shared = index.above_in_column(box)
+            if shared is None:
+                shared = index.nearest(box["_x"] + box["_w"] / 2, box["_y"] + box["_h"] / 2)
+        for node in group:
+            parents[node["id"]] = linked.get(node["id"], shared)
     return parents
+
+
+def _bounds(group: list[dict[str, Any]]) -> dict[str, float]:
+    left = min(n["_x"] for n in group)
+    top = min(n["_y"] for n in group)
+    right = max(n["_x"] + n["_w"] for n in group)
+    bottom = max(n["_y"] + n["_h"] for n in group)
+    return {"_x": left, "_y": top, "_w": right - left, "_h": bottom - top}
+
+
+def _touching_groups(cards: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Cards whose boxes come within TOUCH of each other, grouped (union-find over a grid).
+
+    Each card compares itself with at most MAX_NEIGHBOUR_LOOKS cards of the nine grid
+    cells around it, so a pile of cards on one spot stays linear.
+    """
+    if not cards:
+        return []
+    sizes = sorted(max(n["_w"], n["_h"]) for n in cards)
+    cell = max(sizes[len(sizes) // 2], 1.0) + TOUCH
+    grid: dict[tuple[int, int], list[int]] = {}
+    for i, node in enumerate(cards):
+        grid.setdefault((math.floor(node["_x"] / cell), math.floor(node["_y"] / cell)), []).append(i)
+    parent = list(range(len(cards)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, node in enumerate(cards):
+        cx, cy = math.floor(node["_x"] / cell), math.floor(node["_y"] / cell)
+        looks = 0
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for j in grid.get((cx + dx, cy + dy), ()):
+                    if j <= i or looks >= MAX_NEIGHBOUR_LOOKS:
+                        continue
+                    looks += 1
+                    if _touch(node, cards[j]):
+                        parent[root(j)] = root(i)
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for i, node in enumerate(cards):
+        groups.setdefault(root(i), []).append(node)
+    return list(groups.values())
+
+
+def _touch(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return (a["_x"] - TOUCH < b["_x"] + b["_w"] and b["_x"] - TOUCH < a["_x"] + a["_w"]
+            and a["_y"] - TOUCH < b["_y"] + b["_h"] and b["_y"] - TOUCH < a["_y"] + a["_h"])
 
 
 def owner_cards(

@@ -141,6 +141,17 @@ def roadmapsh_one_row(tmp: Path) -> Path:
     return path
 
 
+def roadmapsh_pile(tmp: Path) -> Path:
+    """Ten thousand subtopics on one spot: one block, every card touching every other."""
+    nodes = [{"id": "t", "type": "topic", "data": {"label": "Topic"}, "position": {"x": 0, "y": 0},
+              "width": 200, "height": 50}]
+    nodes += [{"id": f"s{i}", "type": "subtopic", "data": {"label": f"Sub {i}"},
+               "position": {"x": 300, "y": 300}, "width": 150, "height": 40} for i in range(10_000)]
+    path = tmp / "pile.json"
+    path.write_text(json.dumps({"nodes": nodes, "edges": []}))
+    return path
+
+
 def canvas_20k(tmp: Path) -> Path:
     path = tmp / "twenty-thousand.canvas"
     path.write_bytes(_canvas([_card(i, f"Card {i}\nSome text") for i in range(20_000)]))
@@ -184,6 +195,7 @@ CASES: dict[str, tuple[Callable[[Path], Path], list[str], int, str]] = {
     "canvas-dangerous-links": (canvas_dangerous_links, CONVERT, 0, "wrote"),
     "roadmapsh-10k-topics-10k-subtopics": (roadmapsh_big, CONVERT, 0, "wrote 20000 nodes"),
     "roadmapsh-topics-in-one-row": (roadmapsh_one_row, CONVERT, 0, "wrote 16000 nodes"),
+    "roadmapsh-subtopics-in-one-pile": (roadmapsh_pile, CONVERT, 0, "wrote 10001 nodes"),
     "canvas-20k-nodes": (canvas_20k, CONVERT, 0, "wrote 20000 nodes"),
     "graphml-number-overflow": (graphml_huge_number, CONVERT, 1, "a number in the file is too large"),
     "roadmap-backtracking-text": (roadmap_backtracking_text, ["validate", "{file}"], 0, "ok"),
