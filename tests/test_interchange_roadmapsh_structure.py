@@ -218,3 +218,12 @@ def test_a_block_of_touching_subtopics_follows_the_topic_one_of_them_is_joined_t
     assert {k: parent[k] for k in ("lists", "tuples", "sets", "dicts", "more")} == dict.fromkeys(
         ("lists", "tuples", "sets", "dicts", "more"), "basics")
     assert parent["lone"] == "tools"  # a card of its own: the nearest topic above in its column
+
+
+def test_cards_drawn_twice_on_one_spot_are_kept_and_reported():
+    twice = [{"id": f"t{i}", "type": "topic", "data": {"label": "Learn the Basics"},
+              "position": {"x": 10, "y": 20}, "width": 260, "height": 49} for i in range(2)]
+    roadmap, report = read_roadmapsh(json.dumps({"nodes": twice, "edges": []}).encode())
+    assert [n.title for n in roadmap.nodes] == ["Learn the Basics"] * 2
+    assert overlapping_pairs({n.id: (n.position.x, n.position.y) for n in roadmap.nodes}) == 0
+    assert any('"Learn the Basics" is drawn 2 times on the same spot' in w for w in report.warnings)

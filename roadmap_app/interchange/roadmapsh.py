@@ -305,6 +305,7 @@ def roadmapsh_to_roadmap(
     titles = {k: v["title"][:60] for k, v in nodes.items()}
     edges = add_edges_acyclic(nodes, candidates, report, label=lambda i: f'"{titles.get(i, i)}"')
     stages = _stages(nodes, types, parents)
+    _report_stacked(nodes, report)
     _place(nodes)
     roadmap_id, title = stem_id_and_title(source, "roadmap-sh")
     return build_roadmap({
@@ -334,6 +335,19 @@ def _drawn_order(
     if joined:
         report.warn(f"{joined} subtopics and to-dos without edges follow the topic they are drawn under")
     return extra
+
+
+def _report_stacked(nodes: dict[str, dict[str, Any]], report: ImportReport) -> None:
+    """Say when the file draws two cards with one label on one spot (an editing leftover):
+    both are kept, side by side, and the user should know why there are two."""
+    spots: dict[tuple[str, int, int], int] = {}
+    for node in nodes.values():
+        if node["_placed"]:
+            key = (node["title"], round(node["_x"] / 10), round(node["_y"] / 10))
+            spots[key] = spots.get(key, 0) + 1
+    repeated = [(title, n) for (title, _x, _y), n in spots.items() if n > 1]
+    for title, n in repeated[:20]:
+        report.warn(f'"{title[:60]}" is drawn {n} times on the same spot in the file; all are kept')
 
 
 def _place(nodes: dict[str, dict[str, Any]]) -> None:
