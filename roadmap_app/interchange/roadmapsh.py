@@ -16,11 +16,12 @@ What it keeps, and the choices made (see ../shared/interop/README.md for the for
   subtopic becomes a prerequisite from the topic to the subtopic; other dashed edges are
   related. Anything that would still close a cycle is dropped and reported.
 - What the page says by drawing (roadmapsh_layout): each subtopic or todo belongs to a
-  topic (the one an edge joins it to, else the nearest topic above it in its column,
-  else the nearest box in 2D); one that no edge joins follows that topic (a
-  prerequisite, as a dashed topic-subtopic edge would make). Number labels ("1",
-  "2", ...) beside topics make prerequisites between consecutive steps. Both are
-  reported.
+  topic (the one an edge joins it to, else the one its touching block of cards is
+  joined to, else the nearest topic above the block in its column, else the nearest
+  box in 2D); one that no edge joins follows that topic (a prerequisite, as a dashed
+  topic-subtopic edge would make). Number labels ("1", "2", ...) beside topics make
+  prerequisites between consecutive steps. Both are reported, and so are cards drawn
+  twice on one spot (both kept).
 - Stages: topics sorted top to bottom are cut into at most 8 equal bands, each named
   after its first topic; every other node joins the band of its topic.
 - Positions: the file's boxes go through geometry.arrange (scaled by the file's card
