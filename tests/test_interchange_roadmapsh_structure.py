@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_app.interchange.common import unique_name
+from roadmap_app.interchange.common import safe_id, unique_name
 from roadmap_app.interchange.formats import import_file
 from roadmap_app.interchange.geometry import CARD_H, CARD_W, overlapping_pairs
 from roadmap_app.interchange.links import DROPPED
 from roadmap_app.interchange.roadmapsh import read_roadmapsh
-from roadmap_app.interchange.roadmapsh_content import resource_line
+from roadmap_app.interchange.roadmapsh_content import parse_content, resource_line
 from roadmap_app.model import EdgeKind, Status
 
 FOLDER = Path(__file__).parent / "fixtures" / "interchange" / "roadmapsh-ds"
@@ -227,3 +227,25 @@ def test_cards_drawn_twice_on_one_spot_are_kept_and_reported():
     assert [n.title for n in roadmap.nodes] == ["Learn the Basics"] * 2
     assert overlapping_pairs({n.id: (n.position.x, n.position.y) for n in roadmap.nodes}) == 0
     assert any('"Learn the Basics" is drawn 2 times on the same spot' in w for w in report.warnings)
+
+
+class CountingSet(set):
+    def __init__(self) -> None:
+        super().__init__()
+        self.probes = 0
+
+    def __contains__(self, item) -> bool:
+        self.probes += 1
+        return super().__contains__(item)
+
+
+def test_the_same_foreign_id_many_times_costs_a_bounded_number_of_probes_each():
+    used = CountingSet()
+    ids = [safe_id("not valid", used) for _ in range(5_000)]
+    assert len(set(ids)) == 5_000 and ids[1].endswith("-2")
+    assert used.probes < 20 * len(ids)  # counting up from 2 each time took 12.5 million
+
+
+def test_a_link_listed_twice_in_a_content_file_is_one_resource():
+    _title, _text, resources = parse_content("# T\n\n" + "- [@article@Same](https://a.example/x)\n" * 600)
+    assert [r["url"] for r in resources] == ["https://a.example/x"]

@@ -61,6 +61,11 @@ def safe_id(raw: object, used: set[str], *, prefix: str = "n") -> str:
     while candidate in used:
         candidate = f"{base}-{digest}-{counter}"
         counter += 1
+        if counter == 10:
+            # Thousands of the same foreign id (or resource link) made this loop count up
+            # from 2 every time: quadratic. Past a few tries, jump beyond every number
+            # that could be taken, so each call costs O(1) however hostile the file.
+            counter = len(used) + 2
     used.add(candidate)
     return candidate
 

@@ -83,6 +83,7 @@ def parse_content(text: str) -> tuple[str, str, list[dict[str, Any]]]:
     body: list[str] = []
     resources: list[dict[str, Any]] = []
     used: set[str] = set()
+    urls: set[str] = set()  # a link listed twice is one resource
     seen_links = False
     for line in clean_text(text, limit=MAX_CONTENT_BYTES).split("\n"):
         heading = _TITLE_LINE.match(line)
@@ -94,7 +95,8 @@ def parse_content(text: str) -> tuple[str, str, list[dict[str, Any]]]:
             seen_links = True
             kind, name, raw_url = link
             url = clean_url(unescape_markdown(raw_url))
-            if url and len(resources) < MAX_RESOURCES:
+            if url and len(resources) < MAX_RESOURCES and url not in urls:
+                urls.add(url)
                 digest = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:10]
                 resources.append({
                     "id": safe_id(f"rs-{digest}", used), "url": url, "origin": Origin.IMPORTED,
