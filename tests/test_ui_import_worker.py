@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QPushButton
 
 from roadmap_app.ui.import_dialog import ImportPreviewDialog
 
@@ -146,8 +146,6 @@ def test_a_big_import_reaches_the_preview_without_stalling(window, qtbot, big_ca
 
 
 def _texts(dialog) -> list[str]:
-    from PySide6.QtWidgets import QLabel
-
     return [label.text().replace(",", "") for label in dialog.findChildren(QLabel)]
 
 
@@ -176,3 +174,19 @@ def test_a_roadmapsh_import_can_take_its_content_folder_from_elsewhere(window, q
     assert len(previews) == 2 and not dialogs.errors
     stats = window.document.roadmap.node("Stat5T0picAbcdefghij2")
     assert [r.title for r in stats.resources] == ["Introduction to Statistics", "Seeing Theory"]
+
+
+def test_the_preview_lists_links_that_are_not_kept(window, tmp_path, dialogs, monkeypatch):
+    nodes = [{"id": "card", "type": "text", "text": "Card", "x": 0, "y": 0, "width": 250, "height": 60},
+             {"id": "bad", "type": "link", "url": "javascript:alert(1)", "x": 0, "y": 200,
+              "width": 250, "height": 60}]
+    source = tmp_path / "links.canvas"
+    edges = [{"id": "e", "fromNode": "card", "toNode": "bad"}]
+    source.write_text(json.dumps({"nodes": nodes, "edges": edges}))
+    previews = []
+    monkeypatch.setattr(ImportPreviewDialog, "exec", lambda self: (previews.append(self), 0)[1])
+    assert window.exchange.import_path(source) is False  # the preview was cancelled
+    dialog = previews[0]
+    assert "links that were not http(s)" in dialog.findChild(QLabel, "import_dropped").text()
+    lines = [dialog.warnings.item(i).text() for i in range(dialog.warnings.count())]
+    assert any("javascript:alert(1) is not http(s)" in line for line in lines)
