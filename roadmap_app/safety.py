@@ -21,3 +21,8 @@ def url_host(url: str) -> str:
         return urlsplit(url.strip()).hostname or ""
     except ValueError:
         return ""
+
+
+def web_link(url: str) -> str:
+    """The link an exporter may write for `url`: the URL itself if it is http(s), else ""."""
+    return url if url and is_web_url(url) else ""

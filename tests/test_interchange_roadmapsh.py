@@ -34,7 +34,7 @@ def test_learnable_nodes_kept_with_their_ids(imported):
     assert all(n.origin is Origin.IMPORTED for n in roadmap.nodes)
     assert report.dropped == {
         "decoration nodes": 6, "interactive nodes (buttons, links, checklists)": 2,
-        "edges to dropped or missing nodes": 1,
+        "edges to dropped nodes (rewired where they joined two kept nodes)": 1,
     }
 
 
@@ -117,6 +117,6 @@ def test_duplicate_and_invalid_ids_are_reported():
     roadmap, report = read_roadmapsh(json.dumps(doc).encode())
     assert [n.title for n in roadmap.nodes] == ["A", "B"]
     assert roadmap.nodes[1].id.startswith("has-space-")
-    assert roadmap.nodes[1].position.y == 1e7
+    assert 9e6 < roadmap.nodes[1].position.y <= 1e7  # clamped, then placed by geometry.arrange
     assert report.dropped["nodes with duplicate ids"] == 1
     assert any("will not merge" in w for w in report.warnings)

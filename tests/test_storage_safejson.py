@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 
 import pytest
@@ -84,3 +85,18 @@ def test_number_looking_text_is_fine_and_value_count_is_capped():
         1e300, -0.0, 123456789012345678901234567890]
     with pytest.raises(FileFormatError, match="too many values"):
         safejson.loads(b"[" + b"0," * (safejson.MAX_VALUES + 1) + b"0]")
+
+
+def test_objects_and_lists_are_counted_before_parsing():
+    few_commas = b"[" + b",".join([b"[" * 40 + b"]" * 40] * (safejson.MAX_CONTAINERS // 40 + 1)) + b"]"
+    assert few_commas.count(b",") < safejson.MAX_VALUES
+    with pytest.raises(FileFormatError, match="too many objects and lists"):
+        safejson.loads(few_commas)
+    with pytest.raises(FileFormatError, match="too many objects and lists"):
+        safejson.loads(b'{"a": [' + b"{}," * safejson.MAX_CONTAINERS + b"{}]}")
+
+
+def test_brackets_and_commas_inside_text_are_not_counted():
+    text = "[{," * (safejson.MAX_CONTAINERS // 2 + 1)
+    value = safejson.loads(json.dumps({"description": text, "more": [text] * 3}).encode())
+    assert value["more"][2] == text

@@ -9,12 +9,18 @@ from . import EXIT_USAGE, CliError
 from .common import describe_load_error
 
 
-def read_any(path: str | Path, *, quiet: bool = False):
-    """(Roadmap, ImportReport) from any importable file; warnings go to stderr as `IN: warning: ...`."""
+def read_any(path: str | Path, *, quiet: bool = False, content_dir: str | Path | None = None):
+    """(Roadmap, ImportReport) from any importable file; warnings go to stderr as `IN: warning: ...`.
+
+    `content_dir`: a roadmap.sh content folder (else `content/` beside the file is used).
+    """
     from ..interchange.formats import UnknownFormatError, import_file
 
+    if content_dir is not None and not Path(content_dir).is_dir():
+        raise CliError(f"{content_dir}: not a folder (--content names a roadmap.sh content folder)",
+                       EXIT_USAGE)
     try:
-        roadmap, report = import_file(path)
+        roadmap, report = import_file(path, content_dir=Path(content_dir) if content_dir else None)
     except UnknownFormatError as exc:
         raise CliError(f"{path}: {exc}", EXIT_USAGE) from None
     except Exception as exc:  # every reason a file does not import is one line

@@ -7,6 +7,7 @@ only decides what things mean.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -18,12 +19,13 @@ import networkx as nx
 from pydantic import ValidationError
 
 from ..graph.rules import validate_roadmap
-from ..model import Edge, EdgeKind, Roadmap
+from ..model import Edge, EdgeKind, Node, Roadmap
 from ..model.errors import ValidationProblem
 from ..model.roadmap import MAX_EDGES, MAX_NODES
 from ..model.text import MAX_TEXT, MAX_TITLE, MAX_URL
 from ..storage.codec import describe_validation_error
 from ..storage.errors import FileFormatError
+from .job import checkpoint, phase
 from .report import ImportReport
 
 _ID_OK = re.compile(r"^[A-Za-z0-9_\-][A-Za-z0-9_.:\-]{0,127}$")
@@ -45,6 +47,7 @@ def safe_id(raw: object, used: set[str], *, prefix: str = "n") -> str:
     Invalid ids become their safe characters plus a short hash of the original,
     so the same foreign id maps to the same id on every import.
     """
+    checkpoint()  # once per node and resource of every importer: progress and Cancel
     text = raw if isinstance(raw, str) else str(raw)
     if is_valid_id(text) and text not in used:
         used.add(text)
@@ -58,6 +61,11 @@ def safe_id(raw: object, used: set[str], *, prefix: str = "n") -> str:
     while candidate in used:
         candidate = f"{base}-{digest}-{counter}"
         counter += 1
+        if counter == 10:
+            # Thousands of the same foreign id (or resource link) made this loop count up
+            # from 2 every time: quadratic. Past a few tries, jump beyond every number
+            # that could be taken, so each call costs O(1) however hostile the file.
+            counter = len(used) + 2
     used.add(candidate)
     return candidate
 
@@ -97,7 +105,10 @@ def finite_number(value: object) -> float | None:
     """A finite float from a JSON/XML number, or None (bools and strings are not numbers)."""
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float range (GraphML longs have no digit cap)
+        return None
     return number if math.isfinite(number) else None
 
 
@@ -196,12 +207,55 @@ def _back_edges(edges: list[tuple[str, str]]) -> set[tuple[str, str]]:
     return back
 
 
+class _PartInvalid(Exception):
+    pass
+
+
+def _validated_parts(data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with its nodes and edges validated one by one.
+
+    One model_validate of 20,000 nodes is one C call holding the GIL for ~0.5 s, which
+    froze the window while a worker imported; one call per node lets the window's
+    thread in between. The Roadmap validation that follows takes the instances as they
+    are and still checks what spans them (unique ids, limits).
+    """
+    out = dict(data)
+    for key, model in (("nodes", Node), ("edges", Edge)):
+        items = data.get(key)
+        if isinstance(items, list):
+            parts = []
+            for item in items:
+                if isinstance(item, model):
+                    parts.append(item)
+                    continue
+                try:
+                    parts.append(model.model_validate(item))
+                except ValidationError:
+                    raise _PartInvalid from None
+            out[key] = parts
+    return out
+
+
 def build_roadmap(data: dict[str, Any]) -> Roadmap:
     """Validate a roadmap built by an importer; any problem becomes one FileFormatError line."""
+    from .finish import check_resource_budget  # finish imports the codec, which imports this layer's peers
+
+    check_resource_budget(data.get("nodes") or ())
+    phase("Checking")
     try:
-        roadmap = Roadmap.model_validate(data)
-    except ValidationError as exc:
-        raise FileFormatError(describe_validation_error(exc)) from None
+        roadmap = Roadmap.model_validate(_validated_parts(data))
+    except ValidationError:
+        try:  # the whole document again, for the message that names the node by its place
+            Roadmap.model_validate(data)
+        except ValidationError as exc:
+            raise FileFormatError(describe_validation_error(exc)) from None
+        raise
+    except _PartInvalid:
+        try:
+            Roadmap.model_validate(data)
+        except ValidationError as exc:
+            raise FileFormatError(describe_validation_error(exc)) from None
+        raise FileFormatError("the imported plan is not valid") from None
     try:
         validate_roadmap(roadmap)
     except ValidationProblem as exc:
@@ -230,3 +284,113 @@ def nodes_by_stage(roadmap: Roadmap) -> list[tuple[str, list]]:
     for node in roadmap.nodes:
         groups[node.stage].append(node)
     return [(stage, sorted(nodes, key=lambda n: rank[n.id])) for stage, nodes in groups.items() if nodes]
+
+
+def unique_name(name: str, used: set[str], *, limit: int = MAX_TITLE) -> str:
+    """`name`, or `name (2)`, `name (3)`… cut so the suffix always fits: the loop ends.
+
+    Cutting a long name back to `limit` after adding the suffix gave the same name
+    again, which looped forever on two 300-character stage names.
+    """
+    name = name[:limit]
+    candidate, counter = name, 1
+    while candidate in used:
+        counter += 1
+        suffix = f" ({counter})"
+        candidate = name[: limit - len(suffix)].rstrip() + suffix
+    used.add(candidate)
+    return candidate
+
+
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def unescape_markdown(text: str) -> str:
+    """Remove Markdown backslash escapes: `Python_\\(language\\)` -> `Python_(language)`."""
+    return _MARKDOWN_ESCAPE.sub(r"\1", text)
+
+
+def strip_inline_links(line: str) -> str:
+    """`[label](target)` and `![label](target)` -> `label`, in O(n log n).
+
+    Same result as the pattern `!?\\[((?:\\\\.|[^\\]\\\\])*)\\]\\([^)]*\\)`, which
+    backtracked to O(n²) on a line of 50,000 `[` (50 s). The first unescaped `]`
+    after each `[` and the first `)` after it are found from sorted position lists.
+    """
+    if "[" not in line or "](" not in line:
+        return line
+    closes: list[int] = []
+    run = 0  # backslashes just before the current character
+    for i, ch in enumerate(line):
+        if ch == "]" and run % 2 == 0:
+            closes.append(i)
+        run = run + 1 if ch == "\\" else 0
+    parens = [i for i, ch in enumerate(line) if ch == ")"]
+    out: list[str] = []
+    i, n = 0, len(line)
+    while i < n:
+        start = i + 1 if line[i] == "!" and line.startswith("[", i + 1) else i
+        if line[start] == "[":
+            k = bisect.bisect_right(closes, start)
+            if k < len(closes) and line.startswith("(", closes[k] + 1):
+                p = bisect.bisect_right(parens, closes[k] + 1)
+                if p < len(parens):
+                    out.append(line[start + 1: closes[k]])
+                    i = parens[p] + 1
+                    continue
+        out.append(line[i])
+        i += 1
+    return "".join(out)
+
+
+_EMPHASIS_MARKS = ("**", "*", "~~", "`")
+
+
+def strip_inline_emphasis(line: str) -> str:
+    """`**bold**`, `*em*`, `~~struck~~` and `` `code` `` -> their text, in O(n log n).
+
+    Same result as `(?<![\\\\\\w])(\\*\\*|\\*|~~|`)(?=\\S)(.+?)(?<=[^\\s\\\\])\\1`, which
+    backtracked to O(n²) (16,000 repetitions of ` *a` took 17 s): for each mark the
+    positions that may close it (after a character that is neither space nor
+    backslash) are listed once, and each opener looks up the first one after it.
+    """
+    if not any(mark in line for mark in _EMPHASIS_MARKS):
+        return line
+    if "\n" in line:  # the pattern's `.` stops at a line end: each line on its own
+        return "\n".join(strip_inline_emphasis(part) for part in line.split("\n"))
+    closers: dict[str, list[int]] = {}
+    for mark in _EMPHASIS_MARKS:
+        spots: list[int] = []
+        at = line.find(mark, 1)
+        while at != -1:
+            before = line[at - 1]
+            if not before.isspace() and before != "\\":
+                spots.append(at)
+            at = line.find(mark, at + 1)
+        closers[mark] = spots
+    out: list[str] = []
+    i, n = 0, len(line)
+    while i < n:
+        before = line[i - 1] if i else ""
+        matched = False
+        if not (before == "\\" or (before and (before.isalnum() or before == "_"))):
+            for mark in _EMPHASIS_MARKS:
+                body = i + len(mark)
+                if not line.startswith(mark, i) or body >= n or line[body].isspace():
+                    continue
+                spots = closers[mark]
+                k = bisect.bisect_left(spots, body + 1)
+                if k < len(spots):
+                    out.append(line[body: spots[k]])
+                    i = spots[k] + len(mark)
+                    matched = True
+                    break
+        if not matched:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
+
+
+def strip_inline_markdown(line: str) -> str:
+    """Inline links, then emphasis, as plain text (both linear-time scanners)."""
+    return strip_inline_emphasis(strip_inline_links(line))

@@ -238,12 +238,11 @@ def _foreign_node(node_id: str, raw: GNode, stages: dict[str, str], report: Impo
             boxes[node_id] = Box(x - width / 2, y - height / 2, max(width, 0.0), max(height, 0.0))
     url = data.get("url")
     if isinstance(url, str) and url.strip():
-        if is_web_url(url):
-            node["resources"] = [{"id": "r1", "title": clean_line(url, limit=MAX_TITLE) or "Link",
-                                  "url": clean_url(url), "origin": Origin.IMPORTED}]
-        else:
-            report.drop("links that are not http(s)", why=f"{where}: left out the link {url.strip()[:60]!r}"
-                        " (only http and https links are kept)")
+        # Kept as given: formats.import_bytes applies the one link rule (interchange/links.py)
+        # to every importer, turning a non-http(s) URL into text and reporting it.
+        title = clean_line(url, limit=MAX_TITLE) if is_web_url(url) else "Link"
+        node["resources"] = [{"id": "r1", "title": title or "Link", "url": clean_url(url),
+                              "origin": Origin.IMPORTED}]
     return node
 
 

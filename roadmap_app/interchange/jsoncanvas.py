@@ -48,6 +48,7 @@ from .common import (
     finite_number,
     safe_id,
     stem_id_and_title,
+    strip_inline_markdown,
 )
 from .geometry import CARD_H, CARD_W, Box, arrange
 from .jsoncanvas_export import node_text, scale, to_canvas, write_canvas
@@ -77,8 +78,6 @@ _STATUS_LINE = re.compile(
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _LINK_ITEM = re.compile(r"^\s*[-*+]\s+\[((?:\\.|[^\]\\])*)\]\((\S+?)\)(?:\s+—\s+(.*))?\s*$")
 _PLAIN_ITEM = re.compile(r"^- (\S.*?) — ([a-z]+)(?:, (.*))?$")
-_INLINE_EMPHASIS = re.compile(r"(?<![\\\w])(\*\*|\*|~~|`)(?=\S)(.+?)(?<=[^\s\\])\1")
-_INLINE_LINK = re.compile(r"!?\[((?:\\.|[^\]\\])*)\]\([^)]*\)")
 
 
 # ---------------------------------------------------------------- import
@@ -98,8 +97,7 @@ def strip_markdown_line(line: str) -> str:
                 and not line.endswith("\\" + mark):
             line = line[len(mark):-len(mark)]
             break
-    line = _INLINE_LINK.sub(lambda m: m.group(1), line)
-    line = _INLINE_EMPHASIS.sub(lambda m: m.group(2), line)
+    line = strip_inline_markdown(line)  # linear: the patterns it replaces backtracked
     return unescape(line).strip()
 
 

@@ -3,20 +3,31 @@
 What it keeps, and the choices made (see ../shared/interop/README.md for the format):
 - `topic` and `subtopic` nodes become skills, `todo` nodes milestones; their ids are kept
   exactly, so re-importing a newer version merges onto the same nodes. The label is the
-  title; the position is kept. The first `title` node names the roadmap.
-- Interactive extras (buttons, link items, checklists) and decoration (titles,
-  paragraphs, labels, legends, sections, link groups, lines) are dropped and counted.
-- Edges are kept when both ends are kept. Solid edges (the main path) become
-  prerequisites pointing down the page (from the higher node to the lower; ties by x,
-  then id), which can never form a cycle. A dashed edge between a topic and a subtopic
-  becomes a prerequisite from the topic to the subtopic; other dashed edges are related.
-  Anything that would still close a cycle is dropped and reported.
+  title. The first `title` node names the roadmap.
+- Resource buttons become resources of the card they are drawn under
+  (roadmapsh_layout). Other interactive extras (buttons, link items, checklists) and
+  decoration (titles, paragraphs, labels, legends, sections, link groups, lines) are
+  dropped and counted.
+- Edges: roadmap.sh often joins topics through dropped nodes (a line, a label, a
+  section); such an edge is rewired to the kept nodes on either side (A -> line -> B
+  becomes A -> B, following at most MAX_HOPS dropped nodes). Solid edges (the main path)
+  become prerequisites pointing down the page (from the higher node to the lower; ties
+  by x, then id), which can never form a cycle. A dashed edge between a topic and a
+  subtopic becomes a prerequisite from the topic to the subtopic; other dashed edges are
+  related. Anything that would still close a cycle is dropped and reported.
+- What the page says by drawing (roadmapsh_layout): each subtopic or todo belongs to a
+  topic (the one an edge joins it to, else the one its touching block of cards is
+  joined to, else the nearest topic above the block in its column, else the nearest
+  box in 2D); one that no edge joins follows that topic (a prerequisite, as a dashed
+  topic-subtopic edge would make). Number labels ("1", "2", ...) beside topics make
+  prerequisites between consecutive steps. Both are reported, and so are cards drawn
+  twice on one spot (both kept).
 - Stages: topics sorted top to bottom are cut into at most 8 equal bands, each named
-  after its first topic; a subtopic or todo joins the band of the topic an edge joins it
-  to, else of the nearest topic above or below it.
-- `content/<slug>@<nodeId>.md` beside the file: the text after the `# Title` line and
-  before the first link is the description (a last line ending in ":" that only
-  introduces the links is left out); `- [@type@Title](url)` lines become resources.
+  after its first topic; every other node joins the band of its topic.
+- Positions: the file's boxes go through geometry.arrange (scaled by the file's card
+  sizes, overlaps removed), so no two cards overlap.
+- `content/<slug>@<nodeId>.md` beside the file, or in a folder the user names: see
+  roadmapsh_content.
 - The old Balsamiq "mockup" format is refused with a clear message.
 """
 
@@ -24,7 +35,8 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
+from collections import deque
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,33 +49,27 @@ from .common import (
     build_roadmap,
     check_count,
     clean_line,
-    clean_text,
     clean_title,
     clean_url,
     finite_number,
     is_valid_id,
     safe_id,
     stem_id_and_title,
+    unique_name,
 )
+from .geometry import Box, arrange
 from .report import ImportReport
+from .roadmapsh_content import content_index, parse_content, read_content
+from .roadmapsh_layout import numbered_steps, owner_cards, parent_topics, step_number
 
 KEPT_TYPES = {"topic": NodeKind.SKILL, "subtopic": NodeKind.SKILL, "todo": NodeKind.MILESTONE}
 INTERACTIVE_TYPES = {"button", "link-item", "resourceButton", "todo-checkbox", "checklist-item"}
 DECORATION_TYPES = {
     "title", "paragraph", "label", "legend", "section", "linksgroup", "vertical", "horizontal",
 }
-RESOURCE_KINDS = {
-    "official": ResourceKind.WEBSITE, "website": ResourceKind.WEBSITE, "feed": ResourceKind.WEBSITE,
-    "roadmap": ResourceKind.WEBSITE, "opensource": ResourceKind.PROJECT, "article": ResourceKind.ARTICLE,
-    "course": ResourceKind.COURSE, "podcast": ResourceKind.PODCAST, "video": ResourceKind.VIDEO,
-    "book": ResourceKind.BOOK,
-}
 MAX_BANDS = 8
-MAX_CONTENT_FILES = 20_000
-MAX_CONTENT_BYTES = 1_000_000
-_RESOURCE_LINE = re.compile(r"^\s*[-*]\s*\[@([A-Za-z]+)@(.*)\]\((\S+)\)\s*$")
-_TITLE_LINE = re.compile(r"^#\s+(.*)$")
-_CONTENT_NAME = re.compile(r"^.*@([^@/\\]+)\.md$")
+MAX_HOPS = 8  # dropped nodes followed when rewiring one edge
+MAX_REWIRE_STEPS = 1_000_000  # all rewiring walks together; past it, edges are dropped
 MOCKUP_MESSAGE = (
     'this is the old roadmap.sh "mockup" format (Balsamiq), which is not supported; '
     "use a roadmap.sh JSON file with \"nodes\" and \"edges\""
@@ -80,6 +86,16 @@ def _position(raw: dict[str, Any]) -> tuple[float, float] | None:
     return max(-1e7, min(1e7, x)), max(-1e7, min(1e7, y))
 
 
+def _size(raw: dict[str, Any]) -> tuple[float, float]:
+    """The node's drawn size: `width`/`height`, else `style`'s, else `measured`'s, else 0."""
+    for holder in (raw, raw.get("style"), raw.get("measured")):
+        if isinstance(holder, dict):
+            w, h = finite_number(holder.get("width")), finite_number(holder.get("height"))
+            if w is not None and h is not None:
+                return min(abs(w), 1e6), min(abs(h), 1e6)
+    return 0.0, 0.0
+
+
 def _label(raw: dict[str, Any]) -> str:
     data = raw.get("data")
     return data.get("label") if isinstance(data, dict) and isinstance(data.get("label"), str) else ""
@@ -93,73 +109,7 @@ def _is_dashed(raw: dict[str, Any]) -> bool:
     return bool(style.get("strokeDasharray"))
 
 
-def content_index(content_dir: Path | None, report: ImportReport) -> dict[str, Path]:
-    """nodeId -> content file, from `<slug>@<nodeId>.md` names (first name wins)."""
-    if content_dir is None or not content_dir.is_dir():
-        return {}
-    index: dict[str, Path] = {}
-    try:
-        for count, path in enumerate(sorted(content_dir.iterdir())):
-            if count >= MAX_CONTENT_FILES:
-                report.warn(f"content/: only the first {MAX_CONTENT_FILES} files were looked at")
-                break
-            match = _CONTENT_NAME.match(path.name)
-            # Links could point anywhere on the disk; only plain files in the folder are read.
-            if match and path.is_file() and not path.is_symlink():
-                index.setdefault(match.group(1), path)
-    except OSError as exc:
-        report.warn(f"content/: could not be read ({exc.strerror or exc})")
-    return index
-
-
-def parse_content(text: str, node_id: str) -> tuple[str, str, list[dict[str, Any]]]:
-    """(title, description, resources) from one content file's Markdown."""
-    title = ""
-    body: list[str] = []
-    resources: list[dict[str, Any]] = []
-    used: set[str] = set()
-    seen_links = False
-    for line in clean_text(text, limit=MAX_CONTENT_BYTES).split("\n"):
-        heading = _TITLE_LINE.match(line)
-        if heading and not title and not body:
-            title = heading.group(1)
-            continue
-        link = _RESOURCE_LINE.match(line)
-        if link:
-            seen_links = True
-            url = clean_url(link.group(3))
-            if url and len(resources) < MAX_RESOURCES:
-                digest = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-                resources.append({
-                    "id": safe_id(f"rs-{digest}", used), "url": url, "origin": Origin.IMPORTED,
-                    "title": clean_line(link.group(2)) or url[:300],
-                    "kind": RESOURCE_KINDS.get(link.group(1).lower(), ResourceKind.WEBSITE),
-                })
-            continue
-        if not seen_links:
-            body.append(line)
-    lines = "\n".join(body).strip().split("\n")
-    if resources and lines and lines[-1].rstrip().endswith(":"):
-        lines.pop()
-    return title, "\n".join(lines).strip(), resources
-
-
-def _read_content(path: Path, report: ImportReport) -> str | None:
-    try:
-        if path.stat().st_size > MAX_CONTENT_BYTES:
-            report.warn(f"content/{path.name}: skipped, larger than {MAX_CONTENT_BYTES // 1000} kB")
-            return None
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        report.warn(f"content/{path.name}: skipped, not UTF-8 text")
-    except OSError as exc:
-        report.warn(f"content/{path.name}: skipped, {exc.strerror or exc}")
-    return None
-
-
-def _stages(
-    nodes: dict[str, dict[str, Any]], types: dict[str, str], links: dict[str, list[str]]
-) -> list[str]:
+def _stages(nodes: dict[str, dict[str, Any]], types: dict[str, str], parents: dict[str, str]) -> list[str]:
     """Assign each node a stage (see the module docstring); returns the stage names in order."""
     topics = sorted((n for n in nodes.values() if types[n["id"]] == "topic"),
                     key=lambda n: (n["_y"], n["_x"], n["id"]))
@@ -168,25 +118,103 @@ def _stages(
     bands = min(MAX_BANDS, len(topics))
     size = math.ceil(len(topics) / bands)
     names: list[str] = []
+    used: set[str] = set()
     band_of: dict[str, str] = {}
     for start in range(0, len(topics), size):
-        name = topics[start]["title"]
-        while name in names:
-            name = clean_line(f"{name} (2)")
+        name = unique_name(topics[start]["title"], used)
         names.append(name)
         for topic in topics[start:start + size]:
             band_of[topic["id"]] = name
     for node in nodes.values():
-        if node["id"] in band_of:
-            node["stage"] = band_of[node["id"]]
-            continue
-        linked = [other for other in links.get(node["id"], []) if other in band_of]
-        if linked:
-            node["stage"] = band_of[linked[0]]
-        else:
-            nearest = min(topics, key=lambda t: (abs(t["_y"] - node["_y"]), abs(t["_x"] - node["_x"])))
-            node["stage"] = band_of[nearest["id"]]
+        node["stage"] = band_of[node["id"] if node["id"] in band_of else parents[node["id"]]]
     return names
+
+
+class _Rewirer:
+    """Kept nodes reached through dropped ones, for edges that end on a dropped node.
+
+    Each walk follows edges out of dropped nodes only, at most MAX_HOPS deep; all walks
+    together take at most MAX_REWIRE_STEPS steps, so a hostile web of lines stays cheap.
+    """
+
+    def __init__(self, raw_edges: list[tuple[str, str, bool]], kept: set[str], known: set[str]) -> None:
+        self.kept, self.known = kept, known
+        self.out: dict[str, list[tuple[str, bool]]] = {}
+        self.into: dict[str, list[tuple[str, bool]]] = {}
+        for a, b, dashed in raw_edges:
+            self.out.setdefault(a, []).append((b, dashed))
+            self.into.setdefault(b, []).append((a, dashed))
+        self.steps = 0
+        self.exhausted = False
+
+    def reach(self, start: str, forward: bool) -> list[tuple[str, bool]]:
+        """(kept node, any dashed hop) reachable from the dropped node `start`."""
+        adjacency = self.out if forward else self.into
+        found: dict[str, bool] = {}
+        seen = {start}
+        queue = deque([(start, False, 0)])
+        while queue:
+            node, dashed, depth = queue.popleft()
+            for other, hop_dashed in adjacency.get(node, ()):
+                self.steps += 1
+                if self.steps > MAX_REWIRE_STEPS:
+                    self.exhausted = True
+                    return list(found.items())
+                if other in seen:
+                    continue
+                seen.add(other)
+                if other in self.kept:
+                    found.setdefault(other, dashed or hop_dashed)
+                elif other in self.known and depth + 1 < MAX_HOPS:
+                    queue.append((other, dashed or hop_dashed, depth + 1))
+        return list(found.items())
+
+
+def _edge_ends(raw_edges: list[Any], known: set[str], report: ImportReport) -> list[tuple[str, str, bool]]:
+    """(source, target, dashed) of every edge whose ends are nodes of the file."""
+    ends: list[tuple[str, str, bool]] = []
+    for index, raw in enumerate(raw_edges):
+        pair = (raw.get("source"), raw.get("target")) if isinstance(raw, dict) else (None, None)
+        if not all(isinstance(e, str) and e in known for e in pair):
+            report.drop("edges to missing nodes", why=f"edges[{index}]: dropped, an end is missing")
+            continue
+        ends.append((pair[0], pair[1], _is_dashed(raw)))
+    return ends
+
+
+def _connections(
+    ends: list[tuple[str, str, bool]], id_map: dict[str, str], known: set[str], report: ImportReport
+) -> list[tuple[str, str, bool]]:
+    """Edges between kept nodes: direct ones, and those rewired through dropped nodes."""
+    rewirer = _Rewirer(ends, set(id_map), known)
+    direct: list[tuple[str, str, bool]] = []
+    rewired: dict[tuple[str, str], bool] = {}
+    through = 0
+    for a, b, dashed in ends:
+        if a in id_map and b in id_map:
+            direct.append((id_map[a], id_map[b], dashed))
+            continue
+        through += 1
+        # Walk from the kept end: kept -> dropped walks forward, dropped -> kept backward.
+        # An edge between two dropped nodes is walked over by those that reach it.
+        if a in id_map:
+            pairs = [(a, t, d) for t, d in rewirer.reach(b, forward=True)]
+        elif b in id_map:
+            pairs = [(s, b, d) for s, d in rewirer.reach(a, forward=False)]
+        else:
+            pairs = []
+        for s, t, d in pairs:
+            if s != t:
+                key = (id_map[s], id_map[t])
+                rewired[key] = rewired.get(key, True) and (dashed or d)  # solid wins over dashed
+    if rewirer.exhausted:
+        report.warn("some edges through dropped nodes were not followed (too many of them)")
+    if through:
+        report.drop("edges to dropped nodes (rewired where they joined two kept nodes)", through)
+    if rewired:
+        report.warn(f"{len(rewired)} connections rewired through dropped nodes "
+                    "(lines, labels, sections or buttons between two kept nodes)")
+    return direct + [(s, t, d) for (s, t), d in rewired.items()]
 
 
 def roadmapsh_to_roadmap(
@@ -206,17 +234,31 @@ def roadmapsh_to_roadmap(
     types: dict[str, str] = {}
     used: set[str] = set()
     id_map: dict[str, str] = {}
+    known: set[str] = set()  # every node id in the file, kept or dropped
+    steps: list[tuple[int, float, float, float, float]] = []  # number labels: (n, x, y, w, h)
+    buttons: list[tuple[int, dict[str, Any]]] = []  # resource buttons with a link: (index, raw)
     roadmap_title = ""
     for index, raw in enumerate(doc["nodes"]):
         kind = raw.get("type") if isinstance(raw, dict) and isinstance(raw.get("type"), str) else None
         raw_id = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(raw_id, str) and raw_id:
+            known.add(raw_id)
         if kind == "title" and not roadmap_title:
             roadmap_title = clean_line(_label(raw))
         if kind in DECORATION_TYPES:
+            number = step_number(_label(raw)) if kind == "label" else None
+            pos = _position(raw)
+            if number is not None and pos is not None:
+                steps.append((number, *pos, *_size(raw)))
             report.drop("decoration nodes")
             continue
+        if kind == "resourceButton" and _position(raw) is not None and _href(raw):
+            buttons.append((index, raw))  # attached to its card below, or dropped there
+            continue
         if kind in INTERACTIVE_TYPES:
-            report.drop("interactive nodes (buttons, links, checklists)")
+            label = clean_line(_label(raw), limit=80)
+            report.drop("interactive nodes (buttons, links, checklists)",
+                        why=f'nodes[{index}]: dropped {kind} "{label}"' if label else None)
             continue
         if kind not in KEPT_TYPES:
             report.drop("nodes of unknown type",
@@ -236,25 +278,22 @@ def roadmapsh_to_roadmap(
         id_map[raw_id] = node_id
         types[node_id] = kind
         pos = _position(raw)
+        width, height = _size(raw)
         label = _label(raw)
         nodes[node_id] = {
             "id": node_id, "kind": KEPT_TYPES[kind], "origin": Origin.IMPORTED,
             "title": clean_title(label, "", report, f"node {raw_id[:80]}") if label.strip() else "",
-            "position": {"x": pos[0], "y": pos[1]} if pos else None,
-            "_x": pos[0] if pos else 0.0, "_y": pos[1] if pos else 0.0, "_raw": raw_id,
+            "_x": pos[0] if pos else 0.0, "_y": pos[1] if pos else 0.0, "_w": width, "_h": height,
+            "_raw": raw_id, "_placed": pos is not None,
         }
     _add_content(nodes, content_index(content_dir, report), report)
-    candidates: list[tuple[str, str, EdgeKind]] = []
+    _add_buttons(nodes, buttons, report)
     links: dict[str, list[str]] = {}
-    for raw in raw_edges:
-        ends = (raw.get("source"), raw.get("target")) if isinstance(raw, dict) else (None, None)
-        if not all(isinstance(e, str) and e in id_map for e in ends):
-            report.drop("edges to dropped or missing nodes")
-            continue
-        a, b = (id_map[e] for e in ends)
+    candidates: list[tuple[str, str, EdgeKind]] = []
+    for a, b, dashed in _connections(_edge_ends(raw_edges, known, report), id_map, known, report):
         links.setdefault(a, []).append(b)
         links.setdefault(b, []).append(a)
-        if not _is_dashed(raw):
+        if not dashed:
             first, second = sorted((nodes[a], nodes[b]), key=lambda n: (n["_y"], n["_x"], n["id"]))
             candidates.append((first["id"], second["id"], EdgeKind.PREREQUISITE))
         elif {types[a], types[b]} == {"topic", "subtopic"}:
@@ -262,12 +301,13 @@ def roadmapsh_to_roadmap(
             candidates.append((topic, sub, EdgeKind.PREREQUISITE))
         else:
             candidates.append((a, b, EdgeKind.RELATED))
+    parents = parent_topics(nodes, types, links)
+    candidates += _drawn_order(nodes, types, links, parents, steps, report)
     titles = {k: v["title"][:60] for k, v in nodes.items()}
     edges = add_edges_acyclic(nodes, candidates, report, label=lambda i: f'"{titles.get(i, i)}"')
-    stages = _stages(nodes, types, links)
-    for node in nodes.values():
-        for private in ("_x", "_y", "_raw"):
-            node.pop(private)
+    stages = _stages(nodes, types, parents)
+    _report_stacked(nodes, report)
+    _place(nodes)
     roadmap_id, title = stem_id_and_title(source, "roadmap-sh")
     return build_roadmap({
         "id": roadmap_id, "title": roadmap_title or title, "stages": stages,
@@ -276,14 +316,103 @@ def roadmapsh_to_roadmap(
     }), report
 
 
+def _drawn_order(
+    nodes: dict[str, dict[str, Any]], types: dict[str, str], links: dict[str, list[str]],
+    parents: dict[str, str], steps: list[tuple[int, float, float, float, float]], report: ImportReport,
+) -> list[tuple[str, str, EdgeKind]]:
+    """Prerequisites the page states by drawing (see roadmapsh_layout), for what no edge joins."""
+    extra: list[tuple[str, str, EdgeKind]] = []
+    order = numbered_steps(steps, nodes, types)
+    for first, second in pairwise(order):
+        if second not in links.get(first, ()):
+            extra.append((first, second, EdgeKind.PREREQUISITE))
+    if extra:
+        report.warn(f"{len(extra)} prerequisites between topics from the step numbers drawn beside them")
+    joined = 0
+    for node_id, parent in parents.items():
+        if not links.get(node_id):  # no edge says where it belongs: it is listed under `parent`
+            extra.append((parent, node_id, EdgeKind.PREREQUISITE))
+            joined += 1
+    if joined:
+        report.warn(f"{joined} subtopics and to-dos without edges follow the topic they are drawn under")
+    return extra
+
+
+def _report_stacked(nodes: dict[str, dict[str, Any]], report: ImportReport) -> None:
+    """Say when the file draws two cards with one label on one spot (an editing leftover):
+    both are kept, side by side, and the user should know why there are two."""
+    spots: dict[tuple[str, int, int], int] = {}
+    for node in nodes.values():
+        if node["_placed"]:
+            key = (node["title"], round(node["_x"] / 10), round(node["_y"] / 10))
+            spots[key] = spots.get(key, 0) + 1
+    repeated = [(title, n) for (title, _x, _y), n in spots.items() if n > 1]
+    for title, n in repeated[:20]:
+        report.warn(f'"{title[:60]}" is drawn {n} times on the same spot in the file; all are kept')
+
+
+def _place(nodes: dict[str, dict[str, Any]]) -> None:
+    """Positions from the file's boxes, scaled to our cards with overlaps removed."""
+    boxes = {key: Box(n["_x"], n["_y"], n["_w"], n["_h"]) for key, n in nodes.items() if n["_placed"]}
+    placed = arrange(boxes)
+    for key, node in nodes.items():
+        if key in placed:
+            x, y = placed[key]
+            node["position"] = {"x": max(-1e7, min(1e7, x)), "y": max(-1e7, min(1e7, y))}
+        for private in ("_x", "_y", "_w", "_h", "_raw", "_placed"):
+            node.pop(private)
+
+
+def _href(raw: dict[str, Any]) -> str:
+    data = raw.get("data")
+    href = data.get("href") if isinstance(data, dict) else None
+    return href if isinstance(href, str) else ""
+
+
+def _add_buttons(
+    nodes: dict[str, dict[str, Any]], buttons: list[tuple[int, dict[str, Any]]], report: ImportReport
+) -> None:
+    """Resource buttons become resources of the card they are drawn under (roadmapsh_layout)."""
+    boxes = [(*_position(raw), *_size(raw)) for _i, raw in buttons]
+    attached = 0
+    for (index, raw), owner in zip(buttons, owner_cards(boxes, nodes), strict=True):
+        label = clean_line(_label(raw), limit=80)
+        url = clean_url(_href(raw))
+        node = nodes.get(owner) if owner is not None else None
+        resources = node.setdefault("resources", []) if node is not None else None
+        if resources is None or not url or len(resources) >= MAX_RESOURCES:
+            report.drop("interactive nodes (buttons, links, checklists)",
+                        why=f'nodes[{index}]: dropped resourceButton "{label}" (on no card)')
+            continue
+        if any(r["url"] == url for r in resources):
+            continue
+        badge = raw["data"].get("badge") if isinstance(raw["data"].get("badge"), str) else ""
+        digest = hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        resources.append({
+            "id": safe_id(f"rb-{digest}", {r["id"] for r in resources}), "url": url,
+            "title": clean_line(_label(raw)) or url[:300], "origin": Origin.IMPORTED,
+            "kind": _badge_kind(badge),
+        })
+        attached += 1
+    if attached:
+        report.warn(f"{attached} resource buttons became resources of the card they are drawn under")
+
+
+def _badge_kind(badge: str) -> ResourceKind:
+    word = badge.strip().lower().rstrip("s")
+    return {"course": ResourceKind.COURSE, "article": ResourceKind.ARTICLE, "paper": ResourceKind.PAPER,
+            "book": ResourceKind.BOOK, "ebook": ResourceKind.BOOK, "video": ResourceKind.VIDEO,
+            "podcast": ResourceKind.PODCAST}.get(word, ResourceKind.WEBSITE)
+
+
 def _add_content(nodes: dict[str, dict[str, Any]], index: dict[str, Path], report: ImportReport) -> None:
     read = 0
     for node in nodes.values():
         path = index.get(node["_raw"])
-        text = _read_content(path, report) if path else None
+        text = read_content(path, report) if path else None
         if text is not None:
             read += 1
-            title, description, resources = parse_content(text, node["id"])
+            title, description, resources = parse_content(text)
             node["description"] = description
             node["resources"] = resources
             if not node["title"]:

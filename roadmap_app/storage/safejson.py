@@ -1,8 +1,9 @@
-"""JSON parsing with the caps every importer shares.
+"""JSON parsing with the budget every reader shares (the `.roadmap` loader and all importers).
 
-Caps are checked before or while parsing, so a hostile file costs at most
-MAX_FILE_BYTES of memory and never recurses deeply: size first, then a sniff
-for binary formats, then nesting depth on the raw bytes (before the
+The budget (storage.limits) is checked on the raw bytes before anything is built,
+so a hostile file costs at most a few copies of its bytes and never recurses
+deeply: size first, then a sniff for binary formats, then the number of
+containers (objects and lists) and values, then nesting depth (before the
 recursive C parser sees them), then parsing that rejects NaN, Infinity,
 overflowing floats (1e400 parses as inf) and integers with thousands of
 digits, then lone surrogates on the parsed value (a lone surrogate could
@@ -18,12 +19,17 @@ import re
 from typing import Any
 
 from .errors import FileFormatError
+from .limits import (
+    MAX_CONTAINERS,
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_INT_DIGITS,
+    MAX_NUMBER_CHARS,
+    MAX_VALUES,
+)
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 48
-MAX_INT_DIGITS = 40  # far beyond any count or id; Python itself refuses > 4300
-MAX_NUMBER_CHARS = 100
-MAX_VALUES = 4_000_000  # by commas: a 20,000-node plan has well under a million
+__all__ = ["MAX_CONTAINERS", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_INT_DIGITS", "MAX_NUMBER_CHARS",
+           "MAX_VALUES", "budget_counts", "check_budget", "check_size", "dumps", "loads", "sniff"]
 
 # A float can only overflow with a 3-digit exponent or hundreds of digits, and
 # an int is only too long with 41+ digits: without these, no hook is needed.
@@ -121,6 +127,48 @@ def brackets_nest_deeper(raw: bytes, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
+MAX_STRINGS_BLANKED = 4_000_000
+
+
+def _containers(raw: bytes) -> int:
+    return raw.count(b"[") + raw.count(b"{")
+
+
+def budget_counts(raw: bytes) -> tuple[int, int]:
+    """(objects and lists, commas) outside strings: what check_budget counts, for parts of a file."""
+    stripped = _STRING.sub(b'""', raw) if b'"' in raw else raw
+    return _containers(stripped), stripped.count(b",")
+
+
+def check_budget(raw: bytes, *, max_depth: int = MAX_DEPTH) -> None:
+    """Refuse, from the raw bytes alone, a file over the container, value or depth budget.
+
+    Counting brackets and commas is done in C and costs ~20 ms on 60 MB. Strings may
+    hold brackets and commas too, so a count over a limit is only believed after the
+    strings are blanked out (one more linear pass). The container count comes first:
+    it is the cheapest and refuses the 60 MB nest of empty lists before the depth
+    check's passes over it.
+    """
+    stripped: bytes | None = None
+
+    def without_strings() -> bytes:
+        nonlocal stripped
+        if stripped is None:
+            # Blanking builds one piece per string; past MAX_STRINGS_BLANKED strings that
+            # costs more memory than the file (16 million keys: 1.2 GB), so such a file is
+            # judged by its raw counts, which can only be higher.
+            quotes = raw.count(b'"')
+            stripped = _STRING.sub(b'""', raw) if 0 < quotes <= 2 * MAX_STRINGS_BLANKED else raw
+        return stripped
+
+    if _containers(raw) > MAX_CONTAINERS and (count := _containers(without_strings())) > MAX_CONTAINERS:
+        raise FileFormatError(f"too many objects and lists ({count:,}; the limit is {MAX_CONTAINERS:,})")
+    if raw.count(b",") > MAX_VALUES and without_strings().count(b",") > MAX_VALUES:
+        raise FileFormatError(f"too many values (more than {MAX_VALUES:,} items)")
+    if brackets_nest_deeper(raw, max_depth) and brackets_nest_deeper(without_strings(), max_depth):
+        raise FileFormatError(f"nesting is deeper than {max_depth} levels")
+
+
 def _reject_constant(name: str) -> Any:
     raise FileFormatError(f"number {name} is not allowed (only finite numbers)")
 
@@ -204,10 +252,7 @@ def loads(
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     check_size(len(raw), limit=max_bytes)
     sniff(raw)
-    if brackets_nest_deeper(raw, max_depth) and brackets_nest_deeper(_STRING.sub(b'""', raw), max_depth):
-        raise FileFormatError(f"nesting is deeper than {max_depth} levels")
-    if raw.count(b",") > MAX_VALUES:
-        raise FileFormatError(f"too many values (more than {MAX_VALUES:,} items)")
+    check_budget(raw, max_depth=max_depth)
     # Per-number hooks cost a Python call per number; only pay for them when
     # a number could overflow or be absurdly long (it may also be in a string).
     risky = _risky_number(raw)

@@ -1,8 +1,9 @@
 """Files in and out of other formats, from the window's point of view.
 
 Owns File > Export… (images with options and a cancellable progress bar; text
-and interchange formats through interchange.formats), File > Import… (a preview,
-then a new untitled plan, never over the open one), drops of .canvas, .graphml
+and interchange formats through interchange.formats), File > Import… (read in a
+worker thread with a cancellable progress dialog, then a preview, then a new
+untitled plan, never over the open one), drops of .canvas, .graphml
 and .json files on the window, and File > Update from… (a merge that keeps the
 user's progress, summarised before it is applied, undone in one step).
 
@@ -19,7 +20,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMenu, QProgressDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QProgressDialog,
+)
 
 from ..interchange.filenames import safe_file_stem
 from ..interchange.report import ImportReport
@@ -51,6 +60,7 @@ UPDATE_FILTER = ("Newer versions (*.roadmap *.json *.graphml *.canvas);;Roadmap 
                  "roadmap.sh JSON (*.json);;All files (*)")
 DROP_EXTENSIONS = {".canvas", ".graphml", ".json"}  # .roadmap drops stay with the window (open)
 Accepted = QDialog.DialogCode.Accepted
+CHOOSE_CONTENT = 2  # the preview's "Content Folder…" answer: import again with that folder
 DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
@@ -93,6 +103,7 @@ class ExchangeController(QObject):
         self._import_dir: Path | None = None
         self.last_dialog: QDialog | None = None  # the newest preview/summary/options dialog
         self.progress: QProgressDialog | None = None
+        self.importing = False  # an import's worker is running (its progress dialog is up)
         self._last_options: ExportOptions | None = None  # the options dialog starts from these
 
         actions = window.actions
@@ -132,14 +143,38 @@ class ExchangeController(QObject):
         self.w.show_message(f"{title}: {path.name}: {problem}")
         messages.error(self.w, title, f"“{path.name}” {what}.", detail)
 
-    def _read(self, path: Path, title: str) -> tuple[Roadmap, ImportReport] | None:
-        try:
-            from ..interchange import formats
+    @staticmethod
+    def _offer_content_folder(dialog: QDialog) -> None:
+        """A roadmap.sh file's topic texts and links live in a content/ folder, maybe elsewhere."""
+        box = dialog.findChild(QDialogButtonBox)
+        if box is None:
+            return
+        button = box.addButton("Content Folder…", QDialogButtonBox.ButtonRole.ActionRole)
+        button.setObjectName("import_content_folder")
+        button.setToolTip("Read topic descriptions and links from a roadmap.sh content/ folder")
+        button.clicked.connect(lambda: dialog.done(CHOOSE_CONTENT))
 
-            return formats.import_file(path)
+    def _read(
+        self, path: Path, title: str, *, content_dir: Path | None = None
+    ) -> tuple[Roadmap, ImportReport] | None:
+        """Import `path` in a worker thread (progress dialog, Cancel); None when it did not happen."""
+        if self.importing:  # the progress dialog's event loop let a second import start
+            self.w.show_message(f"{path.name}: another import is still running")
+            return None
+        self.importing = True
+        try:
+            from ..interchange.job import ImportCancelled
+            from .import_worker import import_in_worker
+
+            return import_in_worker(self.w, path, content_dir=content_dir)
+        except ImportCancelled:
+            self.w.show_message(f"Import of {path.name} cancelled")
+            return None
         except Exception as exc:  # a hostile file must never take the app down
             self._fail(title, path, "could not be read", exc)
             return None
+        finally:
+            self.importing = False
 
     def _commit_pending(self) -> None:
         inspector = getattr(self.w, "inspector", None)
@@ -177,13 +212,25 @@ class ExchangeController(QObject):
         """Preview `path`, then open it as a new untitled plan (after the usual save prompt)."""
         path = Path(path).absolute()
         self._import_dir = path.parent
-        read = self._read(path, "Could not import")
-        if read is None:
-            return False
-        roadmap, report = read
-        dialog = ImportPreviewDialog(self.w, path, roadmap, report)
-        self.last_dialog = dialog
-        if dialog.exec() != Accepted:
+        content_dir: Path | None = None
+        while True:
+            read = self._read(path, "Could not import", content_dir=content_dir)
+            if read is None:
+                return False
+            roadmap, report = read
+            dialog = ImportPreviewDialog(self.w, path, roadmap, report)
+            self.last_dialog = dialog
+            if report.format_name == "roadmap.sh":
+                self._offer_content_folder(dialog)
+            answer = dialog.exec()
+            if answer != CHOOSE_CONTENT:
+                break
+            chosen = QFileDialog.getExistingDirectory(self.w, "roadmap.sh Content Folder",
+                                                      str(content_dir or path.parent))
+            if not chosen:
+                return False
+            content_dir = Path(chosen)
+        if answer != Accepted:
             return False
         self._commit_pending()
         if not self.w.files.maybe_close():
