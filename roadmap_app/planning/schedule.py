@@ -167,14 +167,12 @@ def _kahn(scope, preds, succs, host, rides) -> list[int] | None:
     cursor = 0
     while cursor < len(order):
         current = order[cursor]
-        for t in succs[current]:
-            indegree[t] -= 1
-            if indegree[t] == 0:
-                order.append(t)
-        for t in rides[current]:
-            indegree[t] -= 1
-            if indegree[t] == 0:
-                order.append(t)
+        for t in (*succs[current], *rides[current]):
+            left = indegree.get(t)
+            if left is not None:  # successors outside the scope are not planned
+                indegree[t] = left - 1
+                if left == 1:
+                    order.append(t)
         cursor += 1
     return order if len(order) == len(scope) else None
 
