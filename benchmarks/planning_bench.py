@@ -79,7 +79,8 @@ def measure(smoke: bool) -> list[Row]:
                      repeat=repeat, fastest=True)
     ratio = ours / before
     plan = schedule(roadmap, start=START, today=START)
-    lanes = {lane: sum(1 for e in plan.entries if e.lane == lane) for lane in ("study", "duration", "practice")}
+    lanes = {lane: sum(1 for e in plan.entries if e.lane == lane)
+             for lane in ("study", "duration", "practice")}
     return [Row(
         f"Schedule a {n}-node career plan (groups, durations, practices)", ours, "s",
         f"previous scheduler {before * 1000:.1f} ms", f"≤ {TARGET}x previous", ratio <= TARGET,
