@@ -10,9 +10,9 @@ import icalendar
 import pytest
 
 from roadmap_app.cli import main
-from roadmap_app.interchange.ical import milestones, plan_to_ical, weekly_blocks
 from roadmap_app.model import Node, NodeKind, Roadmap, Status
 from roadmap_app.planning import burnup, schedule
+from roadmap_app.planning.ics import milestones, plan_to_ical, weekly_blocks
 from roadmap_app.storage import load, save
 from roadmap_app.templates import load_template
 
@@ -27,7 +27,8 @@ def test_new_with_a_profile_marks_the_past_done_and_back_dated(tmp_path, capsys)
     assert "starting point Software engineer" in out
     roadmap = load(target).roadmap
     developer = roadmap.node("role-software-developer")
-    assert developer.status is Status.DONE and developer.completed_on == dt.date(2024, 1, 4) + dt.timedelta(weeks=104)
+    assert developer.status is Status.DONE
+    assert developer.completed_on == dt.date(2024, 1, 4) + dt.timedelta(weeks=104)
     assert roadmap.node("edu-bachelors").completed_on < developer.completed_on
     assert roadmap.plan.profile == "software-engineer"
     assert [(c.target, c.choice) for c in roadmap.plan.route] == [("role-ml-lead", "role-ml-engineer")]

@@ -17,6 +17,7 @@ jobs (developer 2, ML engineer 3, ML lead 2) before the move to architect, so
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 import pytest
 
@@ -80,7 +81,7 @@ def test_the_data_science_route_schedules_its_three_roles_and_keeps_the_degree(r
     assert roadmap.node("role-software-developer").status is Status.NOT_STARTED
     ladder = [plan.entry(i) for i in ("edu-bachelors", "role-data-analyst", "role-junior-data-scientist",
                                       "role-data-scientist", "role-ml-lead")]
-    assert all(a.finish < b.start for a, b in zip(ladder, ladder[1:], strict=False))
+    assert all(a.finish < b.start for a, b in pairwise(ladder))
 
 
 def test_the_default_route_is_the_software_route(roadmap):

@@ -12,6 +12,7 @@ alternative: at least one of them is closed or finishes by n's start.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -127,7 +128,7 @@ def test_the_study_budget_is_never_exceeded(roadmap, pace):
     assert sum(plan.study_weekday_hours) + plan.practice_hours_per_week <= pace + TOL
     # Study entries never share an hour, and each fits the study hours between its dates.
     spans = sorted((e.begin_hour, e.end_hour) for e in study)
-    for (_b1, e1), (b2, _e2) in zip(spans, spans[1:], strict=False):
+    for (_b1, e1), (b2, _e2) in pairwise(spans):
         assert e1 <= b2 + TOL
     for entry in study:
         assert entry.hours <= _study_capacity(plan, entry.start, entry.finish) + TOL, entry

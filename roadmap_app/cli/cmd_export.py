@@ -80,8 +80,8 @@ def _export_image(roadmap, args: argparse.Namespace) -> int:
 
 
 def _export_calendar(roadmap, args: argparse.Namespace, source: str) -> int:
-    from ..interchange.ical import plan_to_ical
     from ..planning import schedule
+    from ..planning.ics import plan_to_ical
     from ..storage import SaveError
     from ..storage.atomic import atomic_write
 

@@ -19,8 +19,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..model import NodeKind, Roadmap
-from ..planning.calendar import Calendar
-from ..planning.schedule import LANE_DURATION, LANE_PRACTICE, LANE_STUDY, Schedule
+from .calendar import Calendar
+from .schedule import LANE_DURATION, LANE_PRACTICE, LANE_STUDY, Schedule
 
 PRODID = "-//Roadmap Planner//Plan export//EN"
 MIN_WEEK_HOURS = 0.05  # less than three minutes of study in a week is not a block
