@@ -507,7 +507,10 @@ class _Planner:
         lanes = {_STUDY: LANE_STUDY, _DURATION: LANE_DURATION, _RIDE: LANE_DURATION,
                  _PRACTICE: LANE_PRACTICE}
         order = {i: k for k, i in enumerate(placed)}
-        rows = sorted((i for i in placed if i != goal_index), key=lambda i: (st_day[i], order[i]))
+        # Work in date order, then the ongoing practices (they span the whole plan), the goal last.
+        rows = sorted((i for i in placed if i != goal_index and kind[i] != _PRACTICE),
+                      key=lambda i: (st_day[i], order[i]))
+        rows += practices
         if goal_index in order:
             rows.append(goal_index)
         entries = []
