@@ -45,22 +45,29 @@ class Calendar:
 
     def _first_day(self, threshold: float, strict: bool) -> int:
         """The first day whose cumulative capacity reaches `threshold` (or passes it)."""
-
-        def reached(cum: float) -> bool:
-            return cum > threshold if strict else cum >= threshold
+        week, prefix = self.week, self.prefix
+        # Capacity through day d is (d // 7) * week + prefix[d % 7] (see cum), written out
+        # here: this runs twice per scheduled node.
+        if strict:
+            def reached(cum: float) -> bool:
+                return cum > threshold
+        else:
+            def reached(cum: float) -> bool:
+                return cum >= threshold
 
         # Jump to the right week (weeks end on day 7w-1), then walk at most 7 days.
-        weeks = max(0, math.floor(threshold / self.week))
-        while weeks > 0 and reached(self.cum(7 * weeks - 1)):
+        weeks = max(0, math.floor(threshold / week))
+        while weeks > 0 and reached((weeks - 1) * week + prefix[6]):
             weeks -= 1
-        while not reached(self.cum(7 * weeks + 6)):
+        while not reached(weeks * week + prefix[6]):
             weeks += 1
             if 7 * weeks > self.max_days + 7:
                 raise PlanningError("the projection runs past the year 9999; raise the hours per week")
-        day = 7 * weeks
-        while not reached(self.cum(day)):
-            day += 1
-        return day
+        base = weeks * week
+        for offset in range(7):
+            if reached(base + prefix[offset]):
+                return 7 * weeks + offset
+        return 7 * weeks + 6  # not reached: the week's total already did above
 
     def date(self, day: int) -> dt.date:
         if day > self.max_days:
