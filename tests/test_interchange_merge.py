@@ -109,3 +109,19 @@ def test_merging_twice_changes_nothing_and_removed_node_can_come_back():
     assert not summary.added and not summary.updated and not summary.removed
     back, _ = merge(once, upstream_v1())
     assert back.node("c").removed_upstream is False and back.node("c").notes == "keep me"
+
+
+def test_the_career_fields_follow_upstream_and_the_users_dates_stay():
+    mine = Roadmap(id="r", title="R", nodes=[
+        Node(id="job", title="Job", duration_weeks=52, status=Status.DONE, completed_on=dt.date(2024, 6, 1),
+             color="#112233"),
+        Node(id="skill", title="Skill", estimated_hours=5)])
+    theirs = Roadmap(id="r", title="R", nodes=[
+        Node(id="job", title="Job", duration_weeks=104, why="two years"),
+        Node(id="skill", title="Skill", estimated_hours=5, learned_in="job", optional=True)])
+    merged, _summary = merge(mine, theirs)
+    job, skill = merged.node("job"), merged.node("skill")
+    assert job.duration_weeks == 104 and job.why == "two years"
+    assert job.completed_on == dt.date(2024, 6, 1) and job.color == "#112233"
+    assert skill.learned_in == "job" and skill.optional
+    assert merge(merged, merged)[0] == merged  # the same version changes nothing

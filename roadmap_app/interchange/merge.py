@@ -27,8 +27,10 @@ import networkx as nx
 from ..graph.rules import validate_roadmap, would_create_cycle
 from ..model import Edge, Node, Origin, Resource, Roadmap, Status
 
-CONTENT_FIELDS = ("title", "description", "kind", "stage", "estimated_hours")
-USER_FIELDS = ("status", "status_history", "notes", "target_date", "position", "collapsed")
+CONTENT_FIELDS = ("title", "description", "kind", "stage", "estimated_hours",
+                  "duration_weeks", "learned_in", "optional", "why")
+USER_FIELDS = ("status", "status_history", "notes", "target_date", "position", "collapsed",
+               "completed_on", "color")
 
 
 @dataclass

@@ -97,7 +97,7 @@ CASES: dict[str, tuple[bytes, int, str]] = {
                         '<key id="y" for="node" yfiles.type="nodegraphics"/>'), 0, "wrote 1 nodes"),
     "javascript-url": (doc('<node id="a"><data key="u">javascript:alert(1)</data></node>',
                            '<key id="u" for="node" attr.name="url" attr.type="string"/>'), 0,
-                       "only http and https links are kept"),
+                       "is not http(s); kept as text only"),
 }
 
 RUNNER = textwrap.dedent("""

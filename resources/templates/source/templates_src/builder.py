@@ -32,6 +32,11 @@ class TemplateBuilder:
         description: str,
         resources: tuple[str, ...] = (),
         notes: str = "",
+        *,
+        duration_weeks: float | None = None,
+        learned_in: str | None = None,
+        optional: bool = False,
+        why: str = "",
         **extra: object,
     ) -> str:
         if stage not in self.stages:
@@ -45,9 +50,13 @@ class TemplateBuilder:
                 estimated_hours=hours,
                 description=description,
                 notes=notes,
+                duration_weeks=duration_weeks,
+                learned_in=learned_in,
+                optional=optional,
+                why=why,
                 resources=[self._resource(node_id, key) for key in resources],
                 origin=Origin.TEMPLATE,
-                **extra,  # duration_weeks, learned_in, optional, why: the Node's own names
+                **extra,  # any other Node field, by its own name
             )
         )
         return node_id
@@ -58,9 +67,10 @@ class TemplateBuilder:
         # so editing one node never renumbers another node's resources.
         return Resource(id=f"{node_id}.{key}", origin=Origin.TEMPLATE, **CATALOGUE[key])
 
-    def edge(self, kind: str, source: str, *targets: str) -> None:
+    def edge(self, kind: str, source: str, *targets: str, group: str = "") -> None:
+        """Edges from `source`; a non-empty `group` makes them "any of" alternatives."""
         for target in targets:
-            self.edges.append(Edge(source=source, target=target, kind=EDGE_KINDS[kind]))
+            self.edges.append(Edge(source=source, target=target, kind=EDGE_KINDS[kind], group=group))
 
     def chain(self, kind: str, *ids: str) -> None:
         for source, target in pairwise(ids):
