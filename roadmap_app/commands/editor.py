@@ -28,6 +28,7 @@ from ..model import (
     Status,
     UnknownNodeError,
 )
+from .career_edits import CareerEdits
 from .edge_commands import AddEdgeCommand, RemoveEdgeCommand
 from .macro import MacroCommand
 from .node_commands import (
@@ -66,7 +67,7 @@ RESOURCE_FIELDS = (
     "notes",
     "tags",
 )
-PLAN_FIELDS = ("goal", "hours_per_week", "weekday_hours", "start_date")
+PLAN_FIELDS = ("goal", "hours_per_week", "weekday_hours", "start_date", "practice_hours_per_week")
 
 _FIELD_LABELS = {
     "title": "Rename node",
@@ -89,7 +90,7 @@ def _count(n: int, word: str) -> str:
     return f"{word}" if n == 1 else f"{n} {word}s"
 
 
-class Editor:
+class Editor(CareerEdits):
     def __init__(self, document: RoadmapDocument) -> None:
         self.document = document
 

@@ -1,0 +1,107 @@
+"""The inspector's career fields: done date, route choice, opt-in, why, off-route banner."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from career_fixtures import career_roadmap
+from PySide6.QtCore import QDate
+
+from roadmap_app.model import Status
+
+pytest_plugins = ("ui_helpers",)
+pytestmark = pytest.mark.usefixtures("restore_app_look")
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def career_window(window):
+    roadmap = career_roadmap()
+    roadmap.plan.goal = "goal"
+    window.files.new_document(roadmap)
+    return window
+
+
+def _select(window, node_id: str):
+    window.edits.jump_to(node_id)
+    assert window.inspector.node_id == node_id
+    return window.inspector.career
+
+
+def test_done_date_back_dates_a_node_in_one_undo_step(career_window):
+    doc = career_window.document
+    fields = _select(career_window, "degree")
+    assert not fields.done_box.isChecked() and not fields.done_date.isEnabled()
+    assert fields.done_date.date() == QDate(TODAY.year, TODAY.month, TODAY.day)  # defaults to today
+    fields.done_box.setChecked(True)
+    assert doc.node("degree").status is Status.DONE and doc.node("degree").completed_on == TODAY
+
+    past = TODAY - dt.timedelta(days=700)
+    fields.done_date.setDate(QDate(past.year, past.month, past.day))
+    fields.done_date.editingFinished.emit()
+    assert doc.node("degree").completed_on == past
+    assert doc.node("degree").status_history[-1].at.date() == TODAY  # one completion, dated again
+    assert doc.undo_stack.undoText() == "Set done date"
+    doc.undo_stack.undo()
+    assert doc.node("degree").completed_on == TODAY
+    doc.undo_stack.undo()
+    assert doc.node("degree").status is Status.NOT_STARTED
+    assert not fields.done_box.isChecked()
+
+
+def test_done_date_cannot_be_in_the_future(career_window):
+    fields = _select(career_window, "degree")
+    assert fields.done_date.maximumDate() == QDate(TODAY.year, TODAY.month, TODAY.day)
+    future = TODAY + dt.timedelta(days=30)
+    fields.done_date.setDate(QDate(future.year, future.month, future.day))
+    assert fields.done_date.date() <= QDate(TODAY.year, TODAY.month, TODAY.day)
+
+
+def test_unticking_done_reopens_the_node(career_window):
+    career_window.editor.set_done_date("python", TODAY)
+    fields = _select(career_window, "python")
+    assert fields.done_box.isChecked()
+    fields.done_box.setChecked(False)
+    assert career_window.document.node("python").status is Status.NOT_STARTED
+
+
+def test_route_choice_in_the_inspector_sets_the_route_and_dims_the_other(career_window):
+    doc = career_window.document
+    fields = _select(career_window, "goal")
+    assert len(fields.route_combos) == 1
+    combo = fields.route_combos[0]
+    assert combo.currentData() is None and combo.currentText().startswith("Fastest")
+    index = combo.findData("analyst")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    assert [(r.group, r.choice) for r in doc.roadmap.plan.route] == [("entry", "analyst")]
+    assert fields.route_combos[0].currentData() == "analyst"  # rebuilt, showing the choice
+
+    dev = _select(career_window, "dev")
+    assert dev.banner.isVisibleTo(career_window.inspector)
+    analyst = _select(career_window, "analyst")
+    assert not analyst.banner.isVisibleTo(career_window.inspector)
+    doc.undo_stack.undo()
+    assert doc.roadmap.plan.route == []
+
+
+def test_optional_node_offers_include_and_others_do_not(career_window):
+    doc = career_window.document
+    fields = _select(career_window, "python")
+    assert not fields.include.isVisibleTo(career_window.inspector)
+    fields = _select(career_window, "cert")
+    assert fields.include.isVisibleTo(career_window.inspector) and not fields.include.isChecked()
+    fields.include.setChecked(True)
+    assert doc.roadmap.plan.include_optional == ["cert"]
+    doc.undo_stack.undo()
+    assert doc.roadmap.plan.include_optional == [] and not fields.include.isChecked()
+
+
+def test_why_is_shown_read_only_when_the_template_gives_one(career_window):
+    fields = _select(career_window, "goal")
+    assert fields.why.isVisibleTo(career_window.inspector)
+    assert fields.why.text() == "Why: Where the roadmap leads."
+    fields = _select(career_window, "python")
+    assert not fields.why.isVisibleTo(career_window.inspector)
