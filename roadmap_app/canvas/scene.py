@@ -25,7 +25,7 @@ from ..model import Node, Status
 from .bands import BandItem
 from .edges import EdgeBatches, EdgeKey
 from .gestures import SceneGestures
-from .items import NodeCardItem
+from .items import NodeCardItem, format_length
 from .kit import CardKit
 from .overview import OverviewItem
 from .placement import ROW_GAP, card_size, compute_bands, initial_positions
@@ -34,6 +34,7 @@ from .theme import CanvasTheme
 
 SCENE_MARGIN = 400.0
 FADED_OPACITY = 0.25  # focus mode: what is off the path to the goal
+OFF_ROUTE_OPACITY = 0.4  # not on the chosen route: dimmed, still readable and clickable
 OVERVIEW_EDGE_LIMIT = 3000
 
 
@@ -73,6 +74,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._search: set[str] | None = None
         self._visible: set[str] | None = None
         self._focus: set[str] | None = None
+        self._off_route: frozenset[str] = frozenset()
         self._bands: list[BandItem] = []
         self._raised: set[str] = set()
         self._overview_on = False
@@ -183,7 +185,24 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
     def _card_opacity(self, node_id: str) -> float:
         if self._overview_on:
             return 0.0
-        return 1.0 if self._focus is None or node_id in self._focus else FADED_OPACITY
+        if self._focus is not None and node_id not in self._focus:
+            return FADED_OPACITY
+        return OFF_ROUTE_OPACITY if node_id in self._off_route else 1.0
+
+    def set_off_route(self, ids) -> None:
+        """Dim the nodes the chosen route leaves out (the route is resolved by the caller)."""
+        ids = frozenset(ids)
+        changed, self._off_route = ids ^ self._off_route, ids
+        if not changed:
+            return
+        for node_id in changed:
+            card = self._cards.get(node_id)
+            if card is not None:
+                card.setOpacity(self._card_opacity(node_id))
+        self._overview.invalidate()
+
+    def is_off_route(self, node_id: str) -> bool:
+        return node_id in self._off_route
 
     def node_rect(self, node_id: str) -> QRectF:
         card = self._cards.get(node_id)
@@ -304,7 +323,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self.addItem(card)
         if self._visible is not None and node.id not in self._visible:
             card.setVisible(False)
-        if self._focus is not None or self._overview_on:
+        if self._focus is not None or self._overview_on or node.id in self._off_route:
             card.setOpacity(self._card_opacity(node.id))
         if self._search is not None and node.id in self._search:
             card.set_search_match(True)
@@ -318,7 +337,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
 
     @staticmethod
     def _apply_node(card: NodeCardItem, node: Node) -> None:
-        card.set_data(node.title, node.kind, node.status, node.effective_hours, len(node.resources))
+        card.set_data(node.title, node.kind, node.status, node.effective_hours, len(node.resources),
+                      format_length(node))
 
     def _position_for(self, node: Node) -> QPointF:
         if node.position is not None:
@@ -391,7 +411,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
                 continue
             locked = card.locked and card.status is Status.NOT_STARTED
             brush = kit.overview_locked if locked else kit.overview[card.status]
-            faded = self._focus is not None and node_id not in self._focus
+            faded = (self._focus is not None and node_id not in self._focus) or node_id in self._off_route
             yield card.card_rect().translated(card.pos()), brush, faded
 
     def card_moved(self, node_id: str) -> None:

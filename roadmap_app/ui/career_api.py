@@ -17,7 +17,12 @@ try:
     from ..planning.profiles import PROFILES, apply_profile
     from ..planning.routes import Route, resolve_route
 except ImportError:  # the planner's routes have not landed yet: the simplest reading of them
-    PROFILES = {"student": None}
+    from types import SimpleNamespace
+
+    PROFILES = {pid: SimpleNamespace(label=label, description="") for pid, label in (
+        ("student", "Student"), ("cs-graduate", "CS graduate"), ("software-engineer", "Software engineer"),
+        ("data-analyst", "Data analyst"), ("data-scientist", "Data scientist"),
+        ("ml-engineer", "ML engineer"))}
 
     @dataclass(frozen=True)
     class Route:  # type: ignore[no-redef]
