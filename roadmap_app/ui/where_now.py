@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -62,8 +63,12 @@ class ProfilePage(QWizardPage):
             item.setData(ID_ROLE, profile.id)
             item.setToolTip(profile.description)
             self.profiles.addItem(item)
+        rows = max(self.profiles.count(), 1)  # no empty list below the last profile
+        lst = self.profiles
+        lst.setFixedHeight(lst.sizeHintForRow(0) * rows + 2 * lst.frameWidth() + 6)
         self.description = _plain(QLabel())
         self.description.setObjectName("where_profile_description")
+        self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 3)
         self.years = QSpinBox()
         self.years.setObjectName("where_years")
         self.years.setAccessibleName("Years of experience")
@@ -76,9 +81,10 @@ class ProfilePage(QWizardPage):
         row.addWidget(self.years)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.profiles, 1)
+        layout.addWidget(self.profiles)
         layout.addWidget(self.description)
         layout.addLayout(row)
+        layout.addStretch(1)
         self.profiles.currentItemChanged.connect(self._picked)
         self.select(DEFAULT_PROFILE)
 
@@ -139,6 +145,25 @@ class KnownPage(QWizardPage):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.count)
         self.tree.itemChanged.connect(lambda *_: self._count())
+        self._count()
+        self._outline_boxes()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._outline_boxes()
+
+    def _outline_boxes(self) -> None:
+        """Fusion outlines item check boxes with the window colour darkened: on a dark
+        theme an empty box vanished into the list. The tree's own window colour is
+        lifted so every box shows (the ticks are what this page is about)."""
+        palette = self.palette()
+        if palette.color(QPalette.ColorRole.Base).lightness() >= 128:
+            self.tree.setPalette(palette)
+            return
+        lifted = QPalette(palette)
+        lifted.setColor(QPalette.ColorRole.Window, QColor("#9aa3b2"))
+        self.tree.setPalette(lifted)
 
     def set_ticked(self, ids: set[str]) -> None:
         for node_id, item in self.node_items.items():
@@ -152,8 +177,13 @@ class KnownPage(QWizardPage):
         self.stage_items[stage].setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
 
     def _count(self) -> None:
-        n = len(self.ticked())
-        self.count.setText(f"{n} of {len(self.node_items)} ticked as done")
+        ticked = self.ticked()
+        self.count.setText(f"{len(ticked)} of {len(self.node_items)} ticked as done")
+        with QSignalBlocker(self.tree):  # a label change is an itemChanged too
+            for stage, top in self.stage_items.items():
+                ids = [top.child(i).data(0, ID_ROLE) for i in range(top.childCount())]
+                done = sum(1 for i in ids if i in ticked)
+                top.setText(0, f"All of {stage or 'no stage'} ({done} of {len(ids)})")
 
     def initializePage(self) -> None:
         self.tree.setFocus()
@@ -203,6 +233,8 @@ class PacePage(QWizardPage):
         self.finish.setFont(font)
         self.detail = _plain(QLabel())
         self.detail.setObjectName("where_finish_detail")
+        self.start_summary = _plain(QLabel())
+        self.start_summary.setObjectName("where_start_summary")
 
         form = QFormLayout()
         hours_label = QLabel("&Hours per week:")
@@ -216,6 +248,8 @@ class PacePage(QWizardPage):
                                        else "With these answers you finish everything:")))
         layout.addWidget(self.finish)
         layout.addWidget(self.detail)
+        layout.addSpacing(12)
+        layout.addWidget(self.start_summary)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -325,6 +359,7 @@ class WhereNowWizard(QWizard):
             return
         years = (plan.goal_date - self.today).days / 365.25
         page.finish.setText(f"Projected: {plan.goal_date.isoformat()}")
+        page.start_summary.setText(self._start_text())
         detail = f"About {years:.1f} years from now, {plan.total_hours:,.0f} h of study left."
         target = page.target_date()
         if target is not None:
@@ -332,6 +367,15 @@ class WhereNowWizard(QWizard):
             detail += (f" That is {late} days after your target date." if late > 0
                        else " That meets your target date.")
         page.detail.setText(detail)
+
+    def _start_text(self) -> str:
+        item = self.profile_page.profiles.currentItem()
+        label = item.text() if item is not None else ""
+        years = self.profile_page.years.value() if self.profile_page.years.isEnabled() else 0
+        who = f"{label}, {years} year{'s' if years != 1 else ''}" if years else label
+        done = len(self.known_page.ticked())
+        return (f"Starting point: {who} · {done} step{'s' if done != 1 else ''} already done. "
+                "Finish marks them done and sets your route; Undo takes it all back.")
 
     def apply(self) -> None:
         a = self.answers()
