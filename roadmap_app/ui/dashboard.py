@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..planning import Schedule, burnup, goal_scope, stage_hours, summary
 from .messages import tooltip as plain_tooltip
 from .plan_cache import schedule_for
+from .readiness_view import ReadinessView
 
 DEBOUNCE_MS = 100
 DAY = 86_400.0
@@ -239,6 +240,9 @@ class DashboardPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._header)
+        self.readiness = ReadinessView(self)  # a line per role on the route
+        self.readiness.node_activated.connect(self.node_activated)
+        layout.addWidget(self.readiness)
         layout.addWidget(self._splitter, 1)
 
         self._timer = QTimer(self)
@@ -428,6 +432,7 @@ class DashboardPanel(QWidget):
         info = summary(roadmap, self._plan)
         scope = goal_scope(roadmap, info.goal_id if info.goal_title else None)
         self._header.setText(self._header_text(info, self._problem))
+        self.readiness.set_plan(self._plan)
         self._draw_burnup(roadmap, scope)
         self._draw_stages(roadmap, scope)
         self._draw_gantt()
