@@ -59,7 +59,9 @@ def test_json_lists_each_remaining_node_with_iso_dates(plan_file, capsys):
         ("ml", "2027-01-11", "2027-01-17", True),
         ("arch", "2027-01-17", "2027-01-17", False),
     ]
-    assert set(data["nodes"][0]) == {"id", "title", "start", "finish", "hours", "at_risk"}
+    assert set(data["nodes"][0]) == {"id", "title", "lane", "start", "finish", "hours", "weeks", "at_risk"}
+    assert data["route"] == ["linalg", "ml", "arch"] or set(data["route"]) >= {"linalg", "ml", "arch"}
+    assert isinstance(data["readiness"], list)
 
 
 @pytest.mark.parametrize("extra", [[], ["--goal", "side"], ["--hours-per-week", "3.5"]])

@@ -3,8 +3,11 @@
 A node counts as completed from the day of the last change that made it done,
 for as long as its status stays done; its weight is its effective hours. A node
 that is done now but has no such entry (a plan written by hand, or imported) was
-completed before any recorded history: it is part of the baseline. Dates are the
-local calendar dates of the UTC timestamps.
+completed before any recorded history: it is part of the baseline. A done node
+with a back-dated completion (`completed_on`) counts from that day instead, whatever
+its history says. Dates are the local calendar dates of the UTC timestamps. A node
+weighs what it weighs in progress (`cost.weight`: hours, plus calendar weeks for a
+duration).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Node, Roadmap, Status
+from .cost import weight
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,12 @@ def burnup(roadmap: Roadmap, node_ids: Iterable[str] | None = None) -> BurnUp:
     for node in roadmap.nodes:
         if wanted is not None and node.id not in wanted:
             continue
-        hours = node.effective_hours
+        hours = weight(node)
         if node.status is not Status.SKIPPED:
             total += hours
+        if node.status is Status.DONE and node.completed_on is not None:
+            deltas[node.completed_on] = deltas.get(node.completed_on, 0.0) + hours
+            continue
         changes = _done_intervals(node)
         history_done = bool(changes) and changes[-1][1] == 1
         if history_done != (node.status is Status.DONE):

@@ -1,15 +1,22 @@
 """What to do next: ready nodes ranked, and the open prerequisites of a node.
 
-A node is ready when it is open (not started or in progress) and every node it
-depends on through prerequisite or progression edges is closed (done or skipped).
+A node is ready when it is open (not started or in progress) and what it depends on
+through prerequisite or progression edges is closed (done or skipped): every all-of
+source, and one alternative of each "any of" group (see routes.py).
+
+Next steps follow the route and the stages: nodes off the route are not suggested,
+and a node of a later stage is not suggested while an earlier stage on the route has
+ready work, unless it is a practice (practices run alongside everything).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import EdgeKind, Roadmap, Status
-from .schedule import Schedule, remaining_hours
+from ..model import EdgeKind, NodeKind, Roadmap, Status
+from .cost import remaining_hours
+from .routes import group_met
+from .schedule import Schedule
 
 _CLOSED = (Status.DONE, Status.SKIPPED)
 
@@ -37,14 +44,9 @@ def _ordering_preds(roadmap: Roadmap) -> dict[str, list[str]]:
 
 
 def ready_ids(roadmap: Roadmap) -> list[str]:
-    """Open nodes whose ordering prerequisites are all closed, in file order."""
-    closed = {n.id for n in roadmap.nodes if n.status in _CLOSED}
-    preds = _ordering_preds(roadmap)
-    return [
-        n.id
-        for n in roadmap.nodes
-        if n.id not in closed and all(p in closed for p in preds[n.id])
-    ]
+    """Open nodes whose prerequisites are met, in file order."""
+    met = group_met(roadmap)
+    return [n.id for n in roadmap.nodes if n.status not in _CLOSED and met[n.id]]
 
 
 def next_steps(roadmap: Roadmap, plan: Schedule, limit: int | None = None) -> list[Recommendation]:
@@ -56,9 +58,18 @@ def next_steps(roadmap: Roadmap, plan: Schedule, limit: int | None = None) -> li
     order = {n.id: i for i, n in enumerate(roadmap.nodes)}
     in_plan = set(plan.ids)
     critical = plan.critical_ids
+    on_route = set(plan.route)
+    # Alternatives the route did not choose are "not on my route": never suggested.
+    not_mine = {e.source for e in roadmap.edges if e.group} - on_route
+    stage_rank = {stage: k for k, stage in enumerate(roadmap.stage_order())}
+    ready = [i for i in ready_ids(roadmap) if i not in not_mine]
+    earliest = min((stage_rank[by_id[i].stage] for i in ready
+                    if i in on_route and by_id[i].kind is not NodeKind.PRACTICE), default=0)
     ranked = []
-    for node_id in ready_ids(roadmap):
+    for node_id in ready:
         node = by_id[node_id]
+        if node.kind is not NodeKind.PRACTICE and stage_rank[node.stage] > earliest:
+            continue  # an earlier stage on the route still has ready work
         on_path = node_id in in_plan
         rec = Recommendation(
             id=node_id,

@@ -1,58 +1,73 @@
-"""The pace-based schedule: which open nodes to study, in what order, and when.
+"""The schedule: when each open node on the route happens, in three lanes.
 
-Model of the work (one learner, one thing at a time):
+Model of the work (one person; see docs/PLANNING.md for the why):
 
-- Cost of a node (`remaining_hours`): done and skipped nodes cost nothing. An open
-  node (not started or in progress) costs its effective hours (its estimate, else
-  the sum of its resources' estimates) minus the estimates of its resources that
-  are already done or skipped, but never less than 25 % of its hours: work that has
-  not been marked done is never assumed to be free.
-- Scope: with a goal, the goal plus every open node from which the goal can be
-  reached through open nodes only (a closed node no longer blocks what it unlocks,
-  so work behind it is not needed any more); without a goal, every open node.
-- Order: a topological order of the scope over prerequisite and progression edges,
-  choosing among the ready nodes the one with the longest chain of remaining hours
-  still ahead of it (critical path first), ties broken by the order of the nodes in
-  the file. The goal always comes last.
-- Time: nodes are laid end to end on a timeline of study hours. Day d offers
-  `capacity[d]` hours (the weekday split, or hours per week spread evenly over
-  seven days). A node with hours starts on the first day where some of its hours
-  fall and finishes on the day its last hour falls; a node without hours starts
-  and finishes on the day the work before it finished (the start day for the first).
-  Consequently a node never starts before its prerequisites finish: its first study
-  hour comes after their last one, and its start date is never before their finish
-  dates (the same day is fine: the earlier node finished part way through it).
+- Route: `routes.resolve_route` decides every "any of" group and which optional
+  nodes count. Only open nodes on the route are scheduled; off-route nodes are not
+  scheduled and are not skipped either.
+- Scope: with a goal, the goal plus every open node on the route from which it can
+  be reached through open nodes only (a closed node no longer blocks what it
+  unlocks), plus the open practices and opted-in optional nodes on the route and
+  what they need; without a goal, every open node on the route. A duration already
+  in progress (a job you hold) has evidently been started, so nothing before it
+  holds it back.
+- Study lane (effort): nodes with study hours (`cost.remaining_hours`) are laid end
+  to end on a timeline of study hours. Day d offers the weekday's share of the
+  hours per week, minus the practice slice. Among the nodes whose prerequisites are
+  met, the one with the longest chain of work still ahead of it (in calendar weeks)
+  goes first, ties in file order; the goal goes last. A node without hours takes
+  no time and is done on the day the work before it is.
+- Duration lane: a node with `duration_weeks` (a degree, a job) starts on the first
+  day its prerequisites are met and runs for exactly that many calendar weeks
+  (what is left of them when it is in progress); one commitment at a time. It
+  uses no study hours, and study continues alongside it. Hours per week never
+  changes a duration.
+- Learned on the job: a node with `learned_in` naming a duration on the route
+  that is still open runs inside that duration's time (from its start, or when its
+  own prerequisites are met, until the duration ends) and uses no study hours.
+  Otherwise it is studied like any other node.
+- Practice lane: practices recur. Together they take `practice_hours_per_week`
+  (at most half the week) from the study budget for as long as the plan runs, from
+  when their prerequisites are met until the goal, shown as ongoing entries. Nothing
+  waits for a practice.
+- Prerequisites: a node starts no earlier than the day its prerequisites finish
+  (the same day after study that ended part way through a day; the day after a
+  duration's last day). An "any of" group is met by its chosen alternative.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..model import EdgeKind, Node, Roadmap, Status
-from ..model.errors import RoadmapError, UnknownNodeError
+from ..model import NodeKind, Roadmap, Status
+from ..model.errors import UnknownNodeError
+from .calendar import TOL, ZERO_HOURS, Calendar, PlanningError, capacity
+from .cost import IN_PROGRESS_FLOOR, remaining_hours, remaining_weeks
+from .readiness import RoleReadiness, readiness
+from .routes import resolve_route
 
-IN_PROGRESS_FLOOR = 0.25  # an open node always keeps at least this share of its hours
-ZERO_HOURS = 1e-6  # below this, a node takes no study time
-_TOL = 1e-7  # tolerance when comparing hour totals to day capacities
+__all__ = [
+    "IN_PROGRESS_FLOOR",
+    "LANE_DURATION",
+    "LANE_PRACTICE",
+    "LANE_STUDY",
+    "PlanningError",
+    "Schedule",
+    "ScheduledNode",
+    "capacity",
+    "remaining_hours",
+    "schedule",
+]
 
+LANE_STUDY = "study"
+LANE_DURATION = "duration"
+LANE_PRACTICE = "practice"
+PRACTICE_SHARE_MAX = 0.5  # practices never take more than half of the week
 
-class PlanningError(RoadmapError):
-    """The plan cannot be projected (for example it runs past the year 9999)."""
-
-
-def remaining_hours(node: Node) -> float:
-    """Hours still to study on a node (see the module docstring for the rule)."""
-    if node.status.is_closed:
-        return 0.0
-    hours = node.effective_hours
-    if hours <= 0:
-        return 0.0
-    finished = sum(r.estimated_hours or 0.0 for r in node.resources if r.status.is_closed)
-    return max(hours - finished, IN_PROGRESS_FLOOR * hours)
+_STUDY, _DURATION, _RIDE, _PRACTICE = 0, 1, 2, 3
 
 
 @dataclass(frozen=True)
@@ -60,15 +75,17 @@ class ScheduledNode:
     id: str
     title: str
     stage: str
-    hours: float  # remaining hours scheduled for this node
+    hours: float  # study hours scheduled for this node (practices: their slice over the plan)
     start: dt.date
-    finish: dt.date
+    finish: dt.date  # the last day of it
     at_risk: bool  # its target date is before its projected finish
     on_critical_path: bool
     begin_hour: float = 0.0  # position on the study-hour timeline (hours since `start`)
     end_hour: float = 0.0
     target_date: dt.date | None = None
     status: Status = Status.NOT_STARTED
+    lane: str = LANE_STUDY
+    weeks: float = 0.0  # calendar weeks it runs (durations, learned on the job, practices)
 
 
 @dataclass(frozen=True)
@@ -76,15 +93,24 @@ class Schedule:
     entries: list[ScheduledNode]
     goal_id: str | None
     goal_date: dt.date | None  # None when nothing remains
-    total_hours: float
+    total_hours: float  # study hours in the study lane
     start: dt.date
-    weekday_hours: tuple[float, ...]  # capacity Monday..Sunday actually used
+    weekday_hours: tuple[float, ...]  # the week's hours, Monday..Sunday, practices included
     goal_reached: bool = False  # the goal (or, without one, everything) is closed
+    route: list[str] = field(default_factory=list)  # node ids on the route, file order
+    readiness: list[RoleReadiness] = field(default_factory=list)
+    practice_hours_per_week: float = 0.0  # the slice practices actually take
     _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def hours_per_week(self) -> float:
         return sum(self.weekday_hours)
+
+    @property
+    def study_weekday_hours(self) -> tuple[float, ...]:
+        total = self.hours_per_week
+        share = 1.0 - self.practice_hours_per_week / total if total > 0 else 1.0
+        return tuple(h * share for h in self.weekday_hours)
 
     @property
     def at_risk_count(self) -> int:
@@ -104,7 +130,7 @@ class Schedule:
 
     def date_at(self, hours: float) -> dt.date:
         """The day on which `hours` study hours after `start` are completed."""
-        return _Calendar(self.start, self.weekday_hours).finish_date(hours)
+        return Calendar(self.start, self.study_weekday_hours).finish_date(hours)
 
     def to_dict(self) -> dict:
         """The JSON form shared by the CLI (`plan --format json`) and tests."""
@@ -112,15 +138,20 @@ class Schedule:
             "goal": self.goal_id,
             "goal_date": self.goal_date.isoformat() if self.goal_date else None,
             "hours_per_week": round(self.hours_per_week, 4),
+            "practice_hours_per_week": round(self.practice_hours_per_week, 4),
             "start": self.start.isoformat(),
             "total_hours": round(self.total_hours, 4),
+            "route": list(self.route),
+            "readiness": [r.to_dict() for r in self.readiness],
             "nodes": [
                 {
                     "id": e.id,
                     "title": e.title,
+                    "lane": e.lane,
                     "start": e.start.isoformat(),
                     "finish": e.finish.isoformat(),
                     "hours": round(e.hours, 4),
+                    "weeks": round(e.weeks, 4),
                     "at_risk": e.at_risk,
                 }
                 for e in self.entries
@@ -128,96 +159,8 @@ class Schedule:
         }
 
 
-class _Calendar:
-    """Maps hours on the study timeline to dates, in O(1) per lookup."""
-
-    def __init__(self, start: dt.date, weekday_hours: Sequence[float]) -> None:
-        self.start = start
-        first = start.weekday()
-        rotated = [weekday_hours[(first + i) % 7] for i in range(7)]
-        self.prefix: list[float] = []  # capacity of days 0..i of a week from `start`
-        total = 0.0
-        for hours in rotated:
-            total += hours
-            self.prefix.append(total)
-        self.week = total
-        self.max_days = (dt.date.max - start).days
-
-    def _cum(self, day: int) -> float:
-        # Multiplication, not running sums: more capacity never gives a smaller total.
-        return (day // 7) * self.week + self.prefix[day % 7]
-
-    def _first_day(self, threshold: float, strict: bool) -> int:
-        """The first day whose cumulative capacity reaches `threshold` (or passes it)."""
-
-        def reached(cum: float) -> bool:
-            return cum > threshold if strict else cum >= threshold
-
-        # Jump to the right week (weeks end on day 7w-1), then walk at most 7 days.
-        weeks = max(0, math.floor(threshold / self.week))
-        while weeks > 0 and reached(self._cum(7 * weeks - 1)):
-            weeks -= 1
-        while not reached(self._cum(7 * weeks + 6)):
-            weeks += 1
-        day = 7 * weeks
-        while not reached(self._cum(day)):
-            day += 1
-        return day
-
-    def _date(self, day: int) -> dt.date:
-        if day > self.max_days:
-            raise PlanningError("the projection runs past the year 9999; raise the hours per week")
-        return self.start + dt.timedelta(days=day)
-
-    def start_date(self, hours: float) -> dt.date:
-        """The day on which work beginning `hours` into the timeline happens."""
-        return self._date(self._first_day(hours + _TOL, strict=True))
-
-    def finish_date(self, hours: float) -> dt.date:
-        """The day on which the first `hours` of the timeline are done."""
-        return self._date(self._first_day(hours - _TOL, strict=False))
-
-
-def capacity(
-    roadmap: Roadmap,
-    hours_per_week: float | None = None,
-    weekday_hours: Sequence[float] | None = None,
-) -> tuple[float, ...]:
-    """Hours per weekday (Monday first) used by the schedule.
-
-    Explicit `weekday_hours` win. An explicit `hours_per_week` keeps the shape of
-    the plan's own weekday split, scaled to the new total (or spreads evenly if the
-    plan has none). Otherwise the plan's settings are used.
-    """
-    if weekday_hours is not None:
-        week = tuple(float(h) for h in weekday_hours)
-        if len(week) != 7 or any(not math.isfinite(h) or h < 0 for h in week):
-            raise PlanningError("weekday hours need seven numbers of zero or more")
-    else:
-        plan = roadmap.plan
-        total = plan.weekly_hours if hours_per_week is None else float(hours_per_week)
-        if not math.isfinite(total) or total <= 0:
-            raise PlanningError("hours per week must be more than zero")
-        shape = plan.weekday_hours
-        if shape and sum(shape) > 0:
-            scale = total / sum(shape)
-            week = tuple(h * scale for h in shape)
-        else:
-            week = (total / 7.0,) * 7
-    if sum(week) < ZERO_HOURS:
-        raise PlanningError("the week needs some study hours")
-    return week
-
-
-def _ordering_edges(roadmap: Roadmap, ids: dict[str, int]) -> list[tuple[int, int]]:
-    related = EdgeKind.RELATED
-    pairs = []
-    for edge in roadmap.edges:
-        if edge.kind is not related:
-            s, t = ids.get(edge.source), ids.get(edge.target)
-            if s is not None and t is not None and s != t:
-                pairs.append((s, t))
-    return pairs
+def _practice_slice(week: Sequence[float], wanted: float) -> float:
+    return min(max(wanted, 0.0), PRACTICE_SHARE_MAX * sum(week))
 
 
 def schedule(
@@ -245,107 +188,312 @@ def schedule(
     index = {n.id: i for i, n in enumerate(nodes)}
     if goal is not None and goal not in index:
         raise UnknownNodeError(f"no node {goal} to use as the goal")
+    route = resolve_route(roadmap, goal=goal, hours_per_week=sum(week))
+    return _Planner(roadmap, index, route, goal, week, start).run()
 
-    n = len(nodes)
-    preds: list[list[int]] = [[] for _ in range(n)]
-    succs: list[list[int]] = [[] for _ in range(n)]
-    open_ = [not node.status.is_closed for node in nodes]
-    for s, t in _ordering_edges(roadmap, index):
-        if open_[s] and open_[t]:  # closed nodes neither cost nor block
-            preds[t].append(s)
-            succs[s].append(t)
 
-    goal_index = index[goal] if goal is not None else -1
-    if goal is not None:
-        in_scope = [False] * n
-        if open_[goal_index]:
-            in_scope[goal_index] = True
-            stack = [goal_index]
+class _Planner:
+    """One run of the scheduler; the state of the three lanes while it places nodes."""
+
+    def __init__(self, roadmap, index, route, goal, week, start) -> None:
+        self.roadmap = roadmap
+        self.nodes = nodes = roadmap.nodes
+        self.index = index
+        self.route = route
+        self.goal = goal
+        self.week = week
+        self.start = start
+        n = len(nodes)
+        self.n = n
+        on = [False] * n
+        for node_id in route.on_route:
+            on[index[node_id]] = True
+        self.open = [on[i] and not nodes[i].status.is_closed for i in range(n)]
+        self.practice = [node.kind is NodeKind.PRACTICE for node in nodes]
+        self.preds: list[list[int]] = [[] for _ in range(n)]
+        self.succs: list[list[int]] = [[] for _ in range(n)]
+        open_, practice = self.open, self.practice
+        for target_id, needs in route.needs.items():
+            t = index[target_id]
+            node = nodes[t]
+            if not open_[t] or (node.is_duration and node.status is Status.IN_PROGRESS and not practice[t]):
+                continue  # closed, or a commitment already under way: nothing holds it back
+            for source_id in needs:
+                s = index[source_id]
+                if open_[s] and not practice[s] and s != t:
+                    self.preds[t].append(s)
+                    self.succs[s].append(t)
+
+    def _scope(self) -> list[int]:
+        n, open_, nodes = self.n, self.open, self.nodes
+        if self.goal is None:
+            scope = [i for i in range(n) if open_[i]]
+        else:
+            g = self.index[self.goal]
+            if not open_[g]:
+                return []
+            inside = [False] * n
+            included = set(self.roadmap.plan.include_optional)
+            roots = [g] + [i for i in range(n) if open_[i] and (
+                self.practice[i] or nodes[i].id in included)]
+            stack = []
+            for r in roots:
+                if not inside[r]:
+                    inside[r] = True
+                    stack.append(r)
             while stack:
-                for p in preds[stack.pop()]:
-                    if not in_scope[p]:
-                        in_scope[p] = True
+                for p in self.preds[stack.pop()]:
+                    if not inside[p]:
+                        inside[p] = True
                         stack.append(p)
-    else:
-        in_scope = open_
-    scope = [i for i in range(n) if in_scope[i]]
-    hours = [0.0] * n
-    for i in scope:
-        h = remaining_hours(nodes[i])
-        hours[i] = h if h > ZERO_HOURS else 0.0
+            scope = [i for i in range(n) if inside[i]]
+        if all(self.practice[i] for i in scope):
+            return []  # practices alone are not a plan: they run alongside one
+        return scope
 
-    # Kahn's algorithm, once forwards for the longest chain ending at each node
-    # (head) and the order, then backwards for the longest chain starting at it (tail).
-    indegree = [0] * n
-    for i in scope:
-        indegree[i] = len(preds[i])
-    topo = [i for i in scope if indegree[i] == 0]
-    cursor = 0
-    while cursor < len(topo):
-        for t in succs[topo[cursor]]:
-            indegree[t] -= 1
-            if indegree[t] == 0:
-                topo.append(t)
-        cursor += 1
-    if len(topo) != len(scope):
-        raise PlanningError("the prerequisites form a cycle; the plan cannot be ordered")
-    head = [0.0] * n
-    for i in topo:
-        head[i] = hours[i] + max((head[p] for p in preds[i]), default=0.0)
-    tail = [0.0] * n
-    for i in reversed(topo):
-        tail[i] = hours[i] + max((tail[s] for s in succs[i]), default=0.0)
-    # Every node in a goal's scope reaches the goal, so the longest chain overall is
-    # the longest chain ending at the goal: the critical path.
-    critical_len = max((head[i] for i in scope), default=0.0)
+    def run(self) -> Schedule:
+        nodes, index, n = self.nodes, self.index, self.n
+        scope = self._scope()
+        in_scope = [False] * n
+        for i in scope:
+            in_scope[i] = True
+        preds, succs = self.preds, self.succs
 
-    for i in scope:
-        indegree[i] = len(preds[i])
-    heap = [(i == goal_index, -tail[i], i) for i in scope if indegree[i] == 0]
-    heapq.heapify(heap)
-    calendar = _Calendar(start, week)
-    entries: list[ScheduledNode] = []
-    elapsed = 0.0
-    while heap:
-        _last, _neg_tail, i = heapq.heappop(heap)
-        node = nodes[i]
-        begin, elapsed = elapsed, elapsed + hours[i]
-        finish = calendar.finish_date(elapsed)
-        first_day = calendar.start_date(begin) if hours[i] > 0 else finish
-        critical = critical_len > 0 and abs(head[i] + tail[i] - hours[i] - critical_len) <= _TOL * (
-            1 + critical_len
-        )
-        entries.append(
-            ScheduledNode(
+        # Kahn's order of the scope; a learned-on-the-job node rides its host only when the
+        # host comes first in it (so the host never depends on it).
+        indegree = [0] * n
+        for i in scope:
+            indegree[i] = len(preds[i])
+        topo = [i for i in scope if indegree[i] == 0]
+        cursor = 0
+        while cursor < len(topo):
+            for t in succs[topo[cursor]]:
+                indegree[t] -= 1
+                if indegree[t] == 0:
+                    topo.append(t)
+            cursor += 1
+        if len(topo) != len(scope):
+            raise PlanningError("the prerequisites form a cycle; the plan cannot be ordered")
+        position = [0] * n
+        for k, i in enumerate(topo):
+            position[i] = k
+        kind = [_STUDY] * n
+        host = [-1] * n
+        rides: list[list[int]] = [[] for _ in range(n)]
+        for i in scope:
+            node = nodes[i]
+            if self.practice[i]:
+                kind[i] = _PRACTICE
+            elif node.is_duration:
+                kind[i] = _DURATION
+            elif node.learned_in is not None:
+                h = index.get(node.learned_in, -1)
+                if h >= 0 and in_scope[h] and nodes[h].is_duration and not self.practice[h] \
+                        and position[h] < position[i]:
+                    kind[i] = _RIDE
+                    host[i] = h
+                    rides[h].append(i)
+
+        total_week = sum(self.week)
+        has_practice = any(kind[i] == _PRACTICE for i in scope)
+        wanted = self.roadmap.plan.practice_hours_per_week if has_practice else 0.0
+        slice_ = _practice_slice(self.week, wanted)
+        share = 1.0 - slice_ / total_week
+        study_week = tuple(h * share for h in self.week)
+        study_per_week = max(sum(study_week), ZERO_HOURS)
+        calendar = Calendar(self.start, study_week)
+
+        hours = [0.0] * n
+        own = [0.0] * n
+        for i in scope:
+            if kind[i] == _STUDY:
+                h = remaining_hours(nodes[i])
+                hours[i] = h if h > ZERO_HOURS else 0.0
+                own[i] = hours[i] / study_per_week
+            elif kind[i] == _DURATION:
+                own[i] = remaining_weeks(nodes[i], self.start)
+        # Longest chains in calendar weeks: ending at each node (head), starting at it (tail).
+        head = [0.0] * n
+        tail = [0.0] * n
+        for i in topo:
+            before = max((head[p] for p in preds[i]), default=0.0)
+            if host[i] >= 0:
+                before = max(before, head[host[i]])
+            head[i] = own[i] + before
+        for i in reversed(topo):
+            after = max((tail[s] for s in succs[i]), default=0.0)
+            after = max(after, max((tail[r] for r in rides[i]), default=0.0))
+            tail[i] = own[i] + after
+        critical_len = max((head[i] for i in scope if kind[i] != _PRACTICE), default=0.0)
+
+        goal_index = index[self.goal] if self.goal is not None else -1
+        for i in scope:
+            indegree[i] = len(preds[i]) + (1 if host[i] >= 0 else 0)
+        rel_day = [0] * n  # the first day each node may start
+        rel_hour = [0.0] * n  # the first study hour each node may begin at
+        st_day = [0] * n
+        fin_day = [0] * n
+        free_day = [0] * n  # when what follows may start
+        free_hour = [0.0] * n
+        begin = [0.0] * n
+        end = [0.0] * n
+        weeks = [0.0] * n
+        placed: list[int] = []
+        study_wait: list[tuple[float, int]] = []
+        study_ready: list[tuple[bool, float, int]] = []
+        dur_wait: list[tuple[int, int]] = []
+        dur_ready: list[tuple[bool, float, int]] = []
+        instant: list[int] = []
+        clock = [0.0]  # the study lane's cursor (hours)
+        lane_free = 0  # the first day the duration lane is free
+
+        def release(i: int) -> None:
+            k = kind[i]
+            if k == _STUDY:
+                heapq.heappush(study_wait, (rel_hour[i], i))
+            elif k == _DURATION:
+                heapq.heappush(dur_wait, (rel_day[i], i))
+            else:
+                instant.append(i)
+
+        def done(i: int) -> None:
+            placed.append(i)
+            for t in succs[i]:
+                if free_day[i] > rel_day[t]:
+                    rel_day[t] = free_day[i]
+                if free_hour[i] > rel_hour[t]:
+                    rel_hour[t] = free_hour[i]
+                indegree[t] -= 1
+                if indegree[t] == 0:
+                    release(t)
+            for r in rides[i]:
+                indegree[r] -= 1
+                if indegree[r] == 0:
+                    release(r)
+
+        def settle_instant() -> None:
+            while instant:
+                i = instant.pop()
+                if kind[i] == _PRACTICE:
+                    st_day[i] = rel_day[i]  # finished once the goal's date is known
+                    placed.append(i)
+                    continue
+                h = host[i]  # a node learned on the job
+                st_day[i] = max(st_day[h], rel_day[i])
+                fin_day[i] = max(fin_day[h], st_day[i])
+                free_day[i] = max(free_day[h], fin_day[i])
+                free_hour[i] = max(calendar.cum(free_day[i] - 1), rel_hour[i])
+                weeks[i] = (fin_day[i] - st_day[i] + 1) / 7.0
+                begin[i] = end[i] = clock[0]
+                done(i)
+
+        for i in scope:
+            if indegree[i] == 0:
+                release(i)
+        settle_instant()
+        while study_wait or study_ready or dur_wait or dur_ready:
+            study_at = None
+            if study_ready or study_wait:
+                at_hour = clock[0] if study_ready else max(clock[0], study_wait[0][0])
+                study_at = calendar.start_day(at_hour)
+            dur_at = None
+            if dur_ready or dur_wait:
+                dur_at = lane_free if dur_ready else max(lane_free, dur_wait[0][0])
+            if dur_at is not None and (study_at is None or dur_at <= study_at):
+                while dur_wait and dur_wait[0][0] <= dur_at:
+                    _r, i = heapq.heappop(dur_wait)
+                    heapq.heappush(dur_ready, (i == goal_index, -tail[i], i))
+                _g, _t, i = heapq.heappop(dur_ready)
+                st = max(dur_at, rel_day[i])
+                length = max(round(own[i] * 7), 0)
+                st_day[i] = st
+                fin_day[i] = st + length - 1 if length else st
+                free_day[i] = lane_free = st + length
+                free_hour[i] = max(calendar.cum(free_day[i] - 1), rel_hour[i])
+                weeks[i] = length / 7.0
+                begin[i] = end[i] = clock[0]
+            else:
+                clock[0] = max(clock[0], study_wait[0][0]) if not study_ready else clock[0]
+                while study_wait and study_wait[0][0] <= clock[0] + TOL:
+                    _r, i = heapq.heappop(study_wait)
+                    heapq.heappush(study_ready, (i == goal_index, -tail[i], i))
+                _g, _t, i = heapq.heappop(study_ready)
+                begin[i] = clock[0]
+                end[i] = clock[0] = clock[0] + hours[i]
+                if hours[i] > 0:
+                    st_day[i] = max(calendar.start_day(begin[i]), rel_day[i])
+                    fin_day[i] = max(calendar.finish_day(end[i]), st_day[i])
+                else:
+                    st_day[i] = fin_day[i] = max(calendar.finish_day(begin[i]), rel_day[i])
+                free_day[i] = fin_day[i]
+                free_hour[i] = end[i]
+            done(i)
+            settle_instant()
+
+        return self._result(scope, placed, kind, st_day, fin_day, begin, end, weeks, hours, head,
+                            tail, own, critical_len, goal_index, calendar, slice_)
+
+    def _result(self, scope, placed, kind, st_day, fin_day, begin, end, weeks, hours, head, tail,
+                own, critical_len, goal_index, calendar, slice_) -> Schedule:
+        nodes = self.nodes
+        work = [i for i in placed if kind[i] != _PRACTICE]
+        if goal_index >= 0 and goal_index in set(work):
+            last = fin_day[goal_index]
+        else:
+            last = max((fin_day[i] for i in work), default=0)
+        practices = [i for i in placed if kind[i] == _PRACTICE]
+        per_practice = slice_ / len(practices) if practices else 0.0
+        for i in practices:
+            fin_day[i] = max(last, st_day[i])
+            weeks[i] = (fin_day[i] - st_day[i] + 1) / 7.0
+            hours[i] = per_practice * weeks[i]
+            begin[i] = calendar.cum(st_day[i] - 1)
+            end[i] = calendar.cum(fin_day[i])
+        lanes = {_STUDY: LANE_STUDY, _DURATION: LANE_DURATION, _RIDE: LANE_DURATION,
+                 _PRACTICE: LANE_PRACTICE}
+        order = {i: k for k, i in enumerate(placed)}
+        rows = sorted((i for i in placed if i != goal_index), key=lambda i: (st_day[i], order[i]))
+        if goal_index in order:
+            rows.append(goal_index)
+        entries = []
+        total = 0.0
+        for i in rows:
+            node = nodes[i]
+            finish = calendar.date(fin_day[i])
+            critical = kind[i] != _PRACTICE and critical_len > 0 and abs(
+                head[i] + tail[i] - own[i] - critical_len) <= TOL * (1 + critical_len)
+            if kind[i] == _STUDY:
+                total += hours[i]
+            entries.append(ScheduledNode(
                 id=node.id,
                 title=node.title,
                 stage=node.stage,
                 hours=hours[i],
-                start=first_day,
+                start=calendar.date(st_day[i]),
                 finish=finish,
                 at_risk=node.target_date is not None and node.target_date < finish,
                 on_critical_path=critical,
-                begin_hour=begin,
-                end_hour=elapsed,
+                begin_hour=begin[i],
+                end_hour=end[i],
                 target_date=node.target_date,
                 status=node.status,
-            )
+                lane=lanes[kind[i]],
+                weeks=weeks[i],
+            ))
+        reached = nodes[goal_index].status.is_closed if self.goal is not None else not entries
+        goal_date = None
+        if work:
+            goal_date = calendar.date(last)
+        return Schedule(
+            entries=entries,
+            goal_id=self.goal,
+            goal_date=goal_date,
+            total_hours=total,
+            start=self.start,
+            weekday_hours=tuple(self.week),
+            goal_reached=reached,
+            route=[n.id for n in nodes if n.id in self.route.on_route],
+            readiness=readiness(self.roadmap, self.route),
+            practice_hours_per_week=slice_,
+            _index={e.id: k for k, e in enumerate(entries)},
         )
-        for t in succs[i]:
-            indegree[t] -= 1
-            if indegree[t] == 0:
-                heapq.heappush(heap, (t == goal_index, -tail[t], t))
-
-    reached = not open_[goal_index] if goal is not None else not entries
-    goal_date = entries[-1].finish if entries else None
-    return Schedule(
-        entries=entries,
-        goal_id=goal,
-        goal_date=goal_date,
-        total_hours=elapsed,
-        start=start,
-        weekday_hours=week,
-        goal_reached=reached,
-        _index={e.id: k for k, e in enumerate(entries)},
-    )
-

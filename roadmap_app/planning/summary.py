@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..model import EdgeKind, Roadmap, Status
-from .schedule import PlanningError, Schedule, remaining_hours, schedule
+from ..model import NodeKind, Roadmap, Status
+from .calendar import PlanningError
+from .cost import remaining_hours, remaining_weight, weight
+from .routes import resolve_route
+from .schedule import Schedule, schedule
 
 
 @dataclass(frozen=True)
@@ -21,37 +24,26 @@ class PlanSummary:
 
 
 def goal_scope(roadmap: Roadmap, goal: str | None) -> set[str]:
-    """The goal and everything it depends on through ordering edges, whatever the
-    status (all nodes without a goal). Progress figures are measured over it."""
-    ids = {n.id for n in roadmap.nodes}
-    if goal is None or goal not in ids:
-        return ids
-    preds: dict[str, list[str]] = {}
-    related = EdgeKind.RELATED
-    for edge in roadmap.edges:
-        if edge.kind is not related:
-            preds.setdefault(edge.target, []).append(edge.source)
-    seen = {goal}
-    stack = [goal]
-    while stack:
-        for p in preds.get(stack.pop(), ()):
-            if p not in seen and p in ids:
-                seen.add(p)
-                stack.append(p)
-    return seen
+    """The nodes progress is measured over: the route to the goal (or, without a
+    goal, the route to everything), whatever their status, without the practices,
+    which recur and are never finished. The CLI and the GUI both use it."""
+    route = resolve_route(roadmap, goal=goal)
+    by_id = roadmap.node_map()
+    return {i for i in route.on_route if by_id[i].kind is not NodeKind.PRACTICE}
 
 
 def progress(roadmap: Roadmap, scope: set[str] | None = None) -> tuple[float, float]:
-    """(done hours, open hours) in scope; skipped nodes count for neither."""
+    """(done, open) progress hours in scope; skipped nodes count for neither. A
+    duration weighs its calendar weeks too (see `cost.weight`)."""
     done = open_ = 0.0
     for node in roadmap.nodes:
         if scope is not None and node.id not in scope:
             continue
         if node.status is Status.DONE:
-            done += node.effective_hours
+            done += weight(node)
         elif node.status is not Status.SKIPPED:
-            left = remaining_hours(node)
-            done += node.effective_hours - left  # finished resources
+            left = remaining_weight(node)
+            done += weight(node) - left  # finished resources
             open_ += left
     return done, open_
 
@@ -83,7 +75,12 @@ def summary(roadmap: Roadmap, plan: Schedule | None = None, *, today: dt.date | 
             problem = str(exc)
     goal_id = plan.goal_id if plan else roadmap.plan.goal
     goal_node = roadmap.node(goal_id) if goal_id else None
-    done, open_ = progress(roadmap, goal_scope(roadmap, goal_id if goal_node else None))
+    if plan is not None:  # the schedule's own route: the figures agree with it
+        kinds = {n.id: n.kind for n in roadmap.nodes}
+        scope = {i for i in plan.route if kinds.get(i) is not NodeKind.PRACTICE}
+    else:
+        scope = goal_scope(roadmap, goal_id if goal_node else None)
+    done, open_ = progress(roadmap, scope)
     total = done + open_
     reached = bool(plan and plan.goal_reached)
     percent = 100.0 * done / total if total > 0 else (100.0 if reached else 0.0)

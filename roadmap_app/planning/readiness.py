@@ -1,0 +1,78 @@
+"""Role readiness: for each role on the route, how much of what it needs is done.
+
+A role needs the nodes its route reaches backwards through ordering edges (all-of
+sources and the chosen alternative of each group), whatever their status. Of those,
+the skills are what is neither a role, nor a duration (a degree, another job), nor a
+practice. The percentage weighs each skill by its hours (a skill without hours by
+one), the way progress does; hours left are the study hours still to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import NodeKind, Roadmap
+from .cost import remaining_hours
+from .routes import Route
+
+
+@dataclass(frozen=True)
+class RoleReadiness:
+    role_id: str
+    title: str
+    percent: float
+    done: int  # skills done or skipped
+    total: int  # skills the role needs
+    hours_left: float
+
+    @property
+    def line(self) -> str:
+        return (f"Ready for {self.title}: {self.percent:.0f} % "
+                f"({self.done} of {self.total} skills, {self.hours_left:.0f} h left)")
+
+    def to_dict(self) -> dict:
+        return {
+            "role": self.role_id,
+            "title": self.title,
+            "percent": round(self.percent, 2),
+            "done": self.done,
+            "total": self.total,
+            "hours_left": round(self.hours_left, 4),
+            "line": self.line,
+        }
+
+
+def readiness(roadmap: Roadmap, route: Route) -> list[RoleReadiness]:
+    """One line per role on the route, in file order."""
+    by_id = roadmap.node_map()
+    result = []
+    for node in roadmap.nodes:
+        if node.kind is not NodeKind.ROLE or node.id not in route.on_route:
+            continue
+        seen = {node.id}
+        stack = [node.id]
+        skills = []
+        while stack:
+            for source in route.needs.get(stack.pop(), ()):
+                if source in seen:
+                    continue
+                seen.add(source)
+                stack.append(source)
+                other = by_id[source]
+                if other.kind not in (NodeKind.ROLE, NodeKind.PRACTICE) and not other.is_duration:
+                    skills.append(other)
+        done = sum(1 for s in skills if s.status.is_closed)
+        total_weight = done_weight = left = 0.0
+        for skill in skills:
+            hours = skill.effective_hours
+            still = remaining_hours(skill)
+            left += still
+            if hours > 0:
+                total_weight += hours
+                done_weight += hours - still
+            else:
+                total_weight += 1.0
+                done_weight += 1.0 if skill.status.is_closed else 0.0
+        percent = 100.0 * done_weight / total_weight if total_weight > 0 else 100.0
+        result.append(RoleReadiness(node.id, node.title, percent, done, len(skills), left))
+    return result
