@@ -100,3 +100,16 @@ def test_route_menu_says_when_there_is_nothing_to_choose(window):
     window.files.new_document(career_roadmap().model_copy(update={"edges": []}))
     menu.fill()
     assert [a.text() for a in menu.actions()] == ["This roadmap has no alternative routes"]
+
+
+def test_route_choice_changes_the_schedule(career_window):
+    from roadmap_app.ui.plan_cache import schedule_for
+
+    doc = career_window.document
+    career_window.editor.choose_route("goal", "entry", "analyst")
+    ids = schedule_for(doc).ids
+    assert "analyst" in ids and "dev" not in ids
+    career_window.editor.choose_route("goal", "entry", "dev")
+    ids = schedule_for(doc).ids
+    assert "dev" in ids and "analyst" not in ids
+    assert career_window.pace_bar.projected.ids == ids  # the plan controls show that schedule

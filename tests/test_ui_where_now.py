@@ -151,3 +151,36 @@ def test_keyboard_alone_gets_through_the_flow(career_window, qtbot):
 
     _drive(career_window, qtbot, steps)
     assert doc.node("degree").status is Status.DONE and doc.node("python").status is Status.DONE
+
+
+def test_a_profile_on_the_built_in_roadmap_pre_ticks_starts_the_current_job_and_sets_the_route(
+        window, qtbot):
+    from roadmap_app.planning.profiles import apply_profile
+
+    doc = window.document
+    before = doc.roadmap.model_dump_json()
+    expected = apply_profile(doc.roadmap, "software-engineer", 3, dt.date.today())
+    assert expected.done and expected.started  # the profile means something on this roadmap
+    seen = {}
+
+    def steps(wizard) -> None:
+        wizard.profile_page.select("software-engineer")
+        assert wizard.profile_page.years.value() == 3  # the profile's typical years
+        wizard.next()
+        seen["ticked"] = wizard.known_page.ticked()
+        wizard.next()
+        seen["summary"] = wizard.pace_page.start_summary.text()
+        wizard.accept()
+
+    _drive(window, qtbot, steps)
+    assert seen["ticked"] == set(expected.done)
+    job = next(iter(expected.started))
+    assert f"in progress: {doc.node(job).title} since" in seen["summary"]
+    for node_id, day in expected.done.items():
+        assert doc.node(node_id).status is Status.DONE and doc.node(node_id).completed_on == day
+    assert doc.node(job).status is Status.IN_PROGRESS
+    assert doc.node(job).status_history[-1].at.date() == expected.started[job]
+    assert doc.roadmap.plan.route == expected.route
+    assert doc.roadmap.plan.profile == "software-engineer"
+    doc.undo_stack.undo()
+    assert doc.roadmap.model_dump_json() == before

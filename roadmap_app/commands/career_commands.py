@@ -57,3 +57,25 @@ class CompleteNodeCommand(QUndoCommand):
         if self._set_status:
             assert self._old_status is not None
             self._document.restore_status(self._node_id, self._old_status, self._history_length)
+
+
+class StartedSinceCommand(QUndoCommand):
+    """Marks a node in progress since a given day (the job a profile says you hold now)."""
+
+    def __init__(self, document: RoadmapDocument, node_id: str, day: dt.date,
+                 text: str = "Mark in progress") -> None:
+        super().__init__(text)
+        self._document = document
+        self._node_id = node_id
+        self._day = day
+        self._old_status: Status | None = None
+        self._history_length = 0
+
+    def redo(self) -> None:
+        self._old_status = self._document.node(self._node_id).status
+        self._history_length = self._document.set_status(
+            self._node_id, Status.IN_PROGRESS, history_stamp(self._day))
+
+    def undo(self) -> None:
+        assert self._old_status is not None
+        self._document.restore_status(self._node_id, self._old_status, self._history_length)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import EdgeKind, RouteChoice, Status, UnknownNodeError
 from ..model.node import check_date
-from .career_commands import CompleteNodeCommand
+from .career_commands import CompleteNodeCommand, StartedSinceCommand
 from .macro import MacroCommand
 from .node_commands import SetStatusCommand, UpdateNodeCommand
 from .roadmap_commands import SetPlanCommand
@@ -37,9 +37,9 @@ def check_done_day(day: dt.date, today: dt.date | None = None) -> dt.date:
 
 
 def group_sources(document: RoadmapDocument, target: str, group: str) -> list[str]:
-    """Sources of the prerequisite edges into `target` that form the "any of" `group`."""
+    """Sources of the ordering edges into `target` that form the "any of" `group`."""
     return [e.source for e in document.roadmap.edges
-            if e.target == target and e.group == group and e.kind is EdgeKind.PREREQUISITE]
+            if e.target == target and e.group == group and e.kind is not EdgeKind.RELATED]
 
 
 class CareerEdits:
@@ -96,19 +96,22 @@ class CareerEdits:
         route: Iterable[RouteChoice] = (),
         *,
         reopen: Iterable[str] = (),
+        started: Mapping[str, dt.date] | None = None,
         plan: Mapping[str, Any] | None = None,
         goal_target: dt.date | bool | None = False,
         text: str = "Set where you are now",
         today: dt.date | None = None,
     ) -> None:
         """One undo step for a whole starting point: `done` nodes are marked done on
-        their (past) dates, `reopen` nodes go back to not started, the route and
+        their (past) dates, `started` ones are in progress since theirs (when not
+        started yet), `reopen` nodes go back to not started, the route and
         `plan` fields (hours per week, profile...) are set, and the goal's target
         date is set when `goal_target` is a date or None (False leaves it alone)."""
         doc = self.document
-        for node_id in [*done, *reopen]:
+        started = dict(started or {})
+        for node_id in [*done, *reopen, *started]:
             self._require(node_id)
-        for day in done.values():
+        for day in [*done.values(), *started.values()]:
             check_done_day(day, today)
         route = list(route)
         plan_fields = dict(plan or {})
@@ -131,6 +134,10 @@ class CareerEdits:
             cleared = [i for i in reopened if doc.node(i).completed_on is not None]
             for node_id in cleared:
                 macro.adopt(UpdateNodeCommand(doc, node_id, {"completed_on": None}))
+        for node_id, day in started.items():
+            if node_id not in done and (doc.node(node_id).status is Status.NOT_STARTED
+                                        or node_id in reopened):
+                macro.adopt(StartedSinceCommand(doc, node_id, day))
         if changed:
             macro.adopt(SetPlanCommand(doc, changed))
         goal = probe.goal

@@ -9,44 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ..model import EdgeKind, Roadmap, RouteChoice, Status
-
-try:
-    from ..planning.profiles import PROFILES, apply_profile
-    from ..planning.routes import Route, resolve_route
-except ImportError:  # the planner's routes have not landed yet: the simplest reading of them
-    from types import SimpleNamespace
-
-    PROFILES = {pid: SimpleNamespace(label=label, description="") for pid, label in (
-        ("student", "Student"), ("cs-graduate", "CS graduate"), ("software-engineer", "Software engineer"),
-        ("data-analyst", "Data analyst"), ("data-scientist", "Data scientist"),
-        ("ml-engineer", "ML engineer"))}
-
-    @dataclass(frozen=True)
-    class Route:  # type: ignore[no-redef]
-        on_route: set
-        off_route: set
-        groups: dict
-        choices: dict
-
-    def resolve_route(roadmap: Roadmap) -> Route:  # type: ignore[misc]
-        groups: dict = {}
-        for e in roadmap.edges:
-            if e.group and e.kind is EdgeKind.PREREQUISITE:
-                groups.setdefault((e.target, e.group), []).append(e.source)
-        chosen = {(r.target, r.group): r.choice for r in roadmap.plan.route}
-        choices = {k: chosen.get(k, v[0]) for k, v in groups.items()}
-        off = {s for k, v in groups.items() for s in v if s != choices[k]}
-        return Route({n.id for n in roadmap.nodes} - off, off, groups, choices)
-
-    def apply_profile(roadmap, profile_id, years, today):  # type: ignore[misc]
-        @dataclass
-        class Outcome:
-            done: dict
-            route: list
-        return Outcome({n.id: today for n in roadmap.nodes if n.status is Status.DONE}, [])
+from ..model import Roadmap, RouteChoice
+from ..planning.profiles import PROFILES, apply_profile
+from ..planning.routes import Route, resolve_route
 
 __all__ = ["Profile", "ProfileStart", "Route", "groups_into", "profiles", "route_for", "route_of",
            "starting_point"]
@@ -57,17 +24,18 @@ class Profile:
     id: str
     label: str
     description: str
+    default_years: float = 0.0
 
 
 @dataclass(frozen=True)
 class ProfileStart:
-    done: dict[str, dt.date]
-    route: list[RouteChoice]
+    done: dict[str, dt.date]  # node id -> the day it was finished
+    route: list[RouteChoice]  # the plan's whole route once the profile's choices are made
+    started: dict[str, dt.date] = field(default_factory=dict)  # the current step, in progress since
 
 
 def profiles() -> list[Profile]:
-    items = PROFILES.items() if isinstance(PROFILES, dict) else ((p.id, p) for p in PROFILES)
-    return [Profile(pid, getattr(p, "label", pid), getattr(p, "description", "")) for pid, p in items]
+    return [Profile(p.id, p.label, p.description, p.default_years) for p in PROFILES.values()]
 
 
 def route_of(roadmap: Roadmap) -> Route:
@@ -75,8 +43,12 @@ def route_of(roadmap: Roadmap) -> Route:
 
 
 def starting_point(roadmap: Roadmap, profile_id: str, years: float, today: dt.date) -> ProfileStart:
+    """What a profile means for this roadmap; its route choices replace the plan's in
+    the same groups and keep the rest (as the CLI's `new --profile` does)."""
     outcome = apply_profile(roadmap, profile_id, years, today)
-    return ProfileStart(dict(outcome.done), list(outcome.route))
+    chosen = {(c.target, c.group) for c in outcome.route}
+    route = [c for c in roadmap.plan.route if (c.target, c.group) not in chosen] + list(outcome.route)
+    return ProfileStart(dict(outcome.done), route, dict(outcome.started))
 
 
 # document -> (revision, Route): the inspector, the canvas and the route menu ask

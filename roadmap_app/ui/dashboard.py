@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..planning import Schedule, burnup, goal_scope, stage_hours, summary
+from . import gantt_lanes
 from .messages import tooltip as plain_tooltip
 from .plan_cache import schedule_for
 from .readiness_view import ReadinessView
@@ -649,7 +650,7 @@ class DashboardPanel(QWidget):
         plot = self.gantt_plot
         self._reset(plot)
         self._bars = []
-        entries = self._plan.entries if self._plan else []
+        entries = gantt_lanes.lane_rows(self._plan.entries) if self._plan else []
         capacity = self.gantt_capacity()
         self._gantt_rows_shown = capacity
         self._gantt_first = max(0, min(self._gantt_first, len(entries) - capacity))
@@ -679,11 +680,16 @@ class DashboardPanel(QWidget):
             self._bars.append((entry.id, entry.title, x0, x1))
             colour = colours.risk if entry.at_risk else (
                 colours.critical if entry.on_critical_path else colours.planned)
-            plot.addItem(pg.BarGraphItem(x0=[x0], y=[row], height=0.6, width=[x1 - x0],
-                                         brush=QColor(colour), pen=pg.mkPen(None)))
+            # a degree or a job: outlined, lighter; a practice: a thin ongoing line
+            brush = QColor(colour)
+            if gantt_lanes.is_duration(entry):
+                brush.setAlphaF(0.45)
+            pen = pg.mkPen(colour, width=1.5) if gantt_lanes.is_duration(entry) else pg.mkPen(None)
+            plot.addItem(pg.BarGraphItem(x0=[x0], y=[row], height=gantt_lanes.bar_height(entry),
+                                         width=[x1 - x0], brush=brush, pen=pen))
         # never colour alone: at-risk rows are also marked in the label
         self.gantt_labels.set_rows(
-            [(("! " if e.at_risk else "") + e.title, self._entry_text(e)) for e in shown],
+            [(gantt_lanes.row_label(e), self._entry_text(e)) for e in shown],
             self.chart_font(), colours.foreground)
         today = stamp(dt.date.today())
         start = min(b[2] for b in self._bars)

@@ -58,11 +58,13 @@ class ProfilePage(QWizardPage):
         self.profiles = QListWidget()
         self.profiles.setObjectName("where_profiles")
         self.profiles.setAccessibleName("Profile")
+        self._default_years: dict[str, float] = {}
         for profile in career_api.profiles():
             item = QListWidgetItem(profile.label)
             item.setData(ID_ROLE, profile.id)
             item.setToolTip(profile.description)
             self.profiles.addItem(item)
+            self._default_years[profile.id] = profile.default_years
         rows = max(self.profiles.count(), 1)  # no empty list below the last profile
         lst = self.profiles
         lst.setFixedHeight(lst.sizeHintForRow(0) * rows + 2 * lst.frameWidth() + 6)
@@ -74,7 +76,7 @@ class ProfilePage(QWizardPage):
         self.years.setAccessibleName("Years of experience")
         self.years.setRange(0, 45)
         self.years.setSuffix(" years")
-        years_label = QLabel("&Experience in this role:")
+        years_label = QLabel("&Years:")
         years_label.setBuddy(self.years)
         row = QHBoxLayout()
         row.addWidget(years_label)
@@ -101,8 +103,8 @@ class ProfilePage(QWizardPage):
 
     def _picked(self, item: QListWidgetItem | None, _old=None) -> None:
         self.description.setText(item.toolTip() if item is not None else "")
-        student = item is not None and item.data(ID_ROLE) == DEFAULT_PROFILE
-        self.years.setEnabled(not student)
+        if item is not None:  # each profile has its own typical span
+            self.years.setValue(round(self._default_years.get(item.data(ID_ROLE), 0.0)))
 
     def initializePage(self) -> None:
         self.profiles.setFocus()
@@ -320,11 +322,12 @@ class WhereNowWizard(QWizard):
         ticked = self.known_page.ticked()
         done = {i: min(self._start.done.get(i, self.today), self.today)
                 for i in ticked if i not in self._already_done}
+        started = {i: d for i, d in self._start.started.items() if i not in ticked}
         hours = self.pace_page.hours.value()
         plan: dict = {"profile": self.profile_page.profile_id()}
         if abs(hours - self.document.roadmap.plan.weekly_hours) > 1e-9:
             plan.update(hours_per_week=hours, weekday_hours=None)
-        return {"done": done, "route": list(self._start.route), "plan": plan,
+        return {"done": done, "route": list(self._start.route), "plan": plan, "started": started,
                 "reopen": sorted(self._already_done - ticked),
                 "goal_target": self.pace_page.target_date()}
 
@@ -337,6 +340,8 @@ class WhereNowWizard(QWizard):
                 node.status, node.completed_on = Status.DONE, a["done"][node.id]
             elif node.id in a["reopen"]:
                 node.status = Status.NOT_STARTED
+            if node.id in a["started"] and node.status is Status.NOT_STARTED:
+                node.status = Status.IN_PROGRESS
         trial.plan.route = [RouteChoice.model_validate(r) for r in a["route"]]
         for name, value in a["plan"].items():
             setattr(trial.plan, name, value)
@@ -371,13 +376,18 @@ class WhereNowWizard(QWizard):
     def _start_text(self) -> str:
         item = self.profile_page.profiles.currentItem()
         label = item.text() if item is not None else ""
-        years = self.profile_page.years.value() if self.profile_page.years.isEnabled() else 0
+        years = self.profile_page.years.value()
         who = f"{label}, {years} year{'s' if years != 1 else ''}" if years else label
         done = len(self.known_page.ticked())
-        return (f"Starting point: {who} · {done} step{'s' if done != 1 else ''} already done. "
-                "Finish marks them done and sets your route; Undo takes it all back.")
+        text = f"Starting point: {who} · {done} step{'s' if done != 1 else ''} already done"
+        doc = self.document
+        now = [f"{doc.node(i).title} since {d.isoformat()}" for i, d in self.answers()["started"].items()
+               if doc.has_node(i)]
+        if now:
+            text += " · in progress: " + ", ".join(now)
+        return text + ". Finish marks them and sets your route; Undo takes it all back."
 
     def apply(self) -> None:
         a = self.answers()
-        self.editor.apply_starting_point(a["done"], a["route"], reopen=a["reopen"], plan=a["plan"],
-                                         goal_target=a["goal_target"])
+        self.editor.apply_starting_point(a["done"], a["route"], reopen=a["reopen"], started=a["started"],
+                                         plan=a["plan"], goal_target=a["goal_target"])
