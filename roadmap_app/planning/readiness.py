@@ -3,7 +3,8 @@
 A role needs the nodes its route reaches backwards through ordering edges (all-of
 sources and the chosen alternative of each group), whatever their status. Of those,
 the skills are what is neither a role, nor a duration (a degree, another job), nor a
-practice. The percentage weighs each skill by its hours (a skill without hours by
+practice, plus what is learned in a degree or job the role needs (a degree's
+subjects, for a first job). The percentage weighs each skill by its hours (a skill without hours by
 one), the way progress does; hours left are the study hours still to do.
 """
 
@@ -61,6 +62,10 @@ def readiness(roadmap: Roadmap, route: Route) -> list[RoleReadiness]:
                 other = by_id[source]
                 if other.kind not in (NodeKind.ROLE, NodeKind.PRACTICE) and not other.is_duration:
                     skills.append(other)
+        hosts = {i for i in seen if by_id[i].is_duration and i != node.id}
+        counted = {s.id for s in skills}
+        skills += [n for n in roadmap.nodes if n.learned_in in hosts and n.id not in counted
+                   and n.kind is not NodeKind.PRACTICE and not n.is_duration]
         done = sum(1 for s in skills if s.status.is_closed)
         total_weight = done_weight = left = 0.0
         for skill in skills:

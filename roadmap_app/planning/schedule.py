@@ -25,7 +25,8 @@ Model of the work (one person; see docs/PLANNING.md for the why):
 - Learned on the job: a node with `learned_in` naming a duration on the route
   that is still open runs inside that duration's time (from its start, or when its
   own prerequisites are met, until the duration ends) and uses no study hours.
-  Otherwise it is studied like any other node.
+  Otherwise it is studied like any other node. Nodes learned in the same duration
+  are learned side by side: one that needs another starts no earlier than it.
 - Practice lane: practices recur. Together they take `practice_hours_per_week`
   (at most half the week) from the study budget for as long as the plan runs, from
   when their prerequisites are met until the goal, shown as ongoing entries. Nothing
@@ -159,6 +160,25 @@ class Schedule:
         }
 
 
+def _kahn(scope, preds, succs, host, rides) -> list[int] | None:
+    """A topological order of `scope` (with host -> learned-in edges), None on a cycle."""
+    indegree = {i: len(preds[i]) + (host[i] >= 0) for i in scope}
+    order = [i for i in scope if indegree[i] == 0]
+    cursor = 0
+    while cursor < len(order):
+        current = order[cursor]
+        for t in succs[current]:
+            indegree[t] -= 1
+            if indegree[t] == 0:
+                order.append(t)
+        for t in rides[current]:
+            indegree[t] -= 1
+            if indegree[t] == 0:
+                order.append(t)
+        cursor += 1
+    return order if len(order) == len(scope) else None
+
+
 def _practice_slice(week: Sequence[float], wanted: float) -> float:
     return min(max(wanted, 0.0), PRACTICE_SHARE_MAX * sum(week))
 
@@ -259,24 +279,6 @@ class _Planner:
             in_scope[i] = True
         preds, succs = self.preds, self.succs
 
-        # Kahn's order of the scope; a learned-on-the-job node rides its host only when the
-        # host comes first in it (so the host never depends on it).
-        indegree = [0] * n
-        for i in scope:
-            indegree[i] = len(preds[i])
-        topo = [i for i in scope if indegree[i] == 0]
-        cursor = 0
-        while cursor < len(topo):
-            for t in succs[topo[cursor]]:
-                indegree[t] -= 1
-                if indegree[t] == 0:
-                    topo.append(t)
-            cursor += 1
-        if len(topo) != len(scope):
-            raise PlanningError("the prerequisites form a cycle; the plan cannot be ordered")
-        position = [0] * n
-        for k, i in enumerate(topo):
-            position[i] = k
         kind = [_STUDY] * n
         host = [-1] * n
         rides: list[list[int]] = [[] for _ in range(n)]
@@ -288,11 +290,26 @@ class _Planner:
                 kind[i] = _DURATION
             elif node.learned_in is not None:
                 h = index.get(node.learned_in, -1)
-                if h >= 0 and in_scope[h] and nodes[h].is_duration and not self.practice[h] \
-                        and position[h] < position[i]:
+                if h >= 0 and in_scope[h] and nodes[h].is_duration and not self.practice[h]:
                     kind[i] = _RIDE
                     host[i] = h
                     rides[h].append(i)
+        # Kahn's order of the scope, a host before what is learned in it. A node learned in
+        # a host that needs it (a loop through learned_in) is studied like any other instead.
+        topo = _kahn(scope, preds, succs, host, rides)
+        if topo is None:
+            topo = _kahn(scope, preds, succs, [-1] * n, [[] for _ in range(n)])
+            if topo is None:
+                raise PlanningError("the prerequisites form a cycle; the plan cannot be ordered")
+            position = [0] * n
+            for k, i in enumerate(topo):
+                position[i] = k
+            for i in scope:
+                h = host[i]
+                if h >= 0 and position[h] > position[i]:
+                    kind[i], host[i] = _STUDY, -1
+                    rides[h].remove(i)
+        indegree = [0] * n
 
         total_week = sum(self.week)
         has_practice = any(kind[i] == _PRACTICE for i in scope)
@@ -359,10 +376,14 @@ class _Planner:
         def done(i: int) -> None:
             placed.append(i)
             for t in succs[i]:
-                if free_day[i] > rel_day[t]:
-                    rel_day[t] = free_day[i]
-                if free_hour[i] > rel_hour[t]:
-                    rel_hour[t] = free_hour[i]
+                if host[t] >= 0 and host[t] == host[i]:
+                    day, hour = st_day[i], rel_hour[i]  # learned side by side in the same host
+                else:
+                    day, hour = free_day[i], free_hour[i]
+                if day > rel_day[t]:
+                    rel_day[t] = day
+                if hour > rel_hour[t]:
+                    rel_hour[t] = hour
                 indegree[t] -= 1
                 if indegree[t] == 0:
                     release(t)

@@ -31,6 +31,11 @@ class TemplateBuilder:
         description: str,
         resources: tuple[str, ...] = (),
         notes: str = "",
+        *,
+        duration_weeks: float | None = None,
+        learned_in: str | None = None,
+        optional: bool = False,
+        why: str = "",
     ) -> str:
         if stage not in self.stages:
             raise ValueError(f"{node_id}: unknown stage {stage!r}")
@@ -43,6 +48,10 @@ class TemplateBuilder:
                 estimated_hours=hours,
                 description=description,
                 notes=notes,
+                duration_weeks=duration_weeks,
+                learned_in=learned_in,
+                optional=optional,
+                why=why,
                 resources=[self._resource(node_id, key) for key in resources],
                 origin=Origin.TEMPLATE,
             )
@@ -55,9 +64,10 @@ class TemplateBuilder:
         # so editing one node never renumbers another node's resources.
         return Resource(id=f"{node_id}.{key}", origin=Origin.TEMPLATE, **CATALOGUE[key])
 
-    def edge(self, kind: str, source: str, *targets: str) -> None:
+    def edge(self, kind: str, source: str, *targets: str, group: str = "") -> None:
+        """Edges from `source`; a non-empty `group` makes them "any of" alternatives."""
         for target in targets:
-            self.edges.append(Edge(source=source, target=target, kind=EDGE_KINDS[kind]))
+            self.edges.append(Edge(source=source, target=target, kind=EDGE_KINDS[kind], group=group))
 
     def chain(self, kind: str, *ids: str) -> None:
         for source, target in pairwise(ids):

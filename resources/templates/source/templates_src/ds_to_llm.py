@@ -25,14 +25,15 @@ S_CONT = "Continuous learning"
 def _nodes(b: TemplateBuilder) -> None:
     b.node("start-data-scientist", "Working data scientist", ROLE, S_START, 0,
            "Where this roadmap starts: you model data, evaluate results and explain them.",
-           notes="No hours: mark it done if it describes you.")
+           why="No hours: mark it done if it describes you.")
     b.node("skill-nn-fundamentals", "How neurons, convolution and backpropagation work", SKILL, S_DL, 40,
            "The mechanics of deep learning, worked through by hand and in code.",
            ("dl-book", "distill", "cs231n"))
     b.node("cert-deep-learning-specialization", "Certificate: Deep Learning Specialization", CERT, S_DL,
            120,
            "A structured course series through networks, tuning, vision and sequence models.",
-           ("dl-specialization",))
+           ("dl-specialization",),
+           optional=True, why="Optional: a credential next to the code you wrote; not on the default route.")
     b.node("skill-micrograd", "Build micrograd yourself", SKILL, S_DL, 8,
            "A tiny autograd engine, rewritten by you, to make gradients concrete.",
            ("micrograd",))
@@ -83,20 +84,20 @@ def _nodes(b: TemplateBuilder) -> None:
            "Fine-tuned or prompted, grounded, served and evaluated: the whole lifecycle once.")
     b.node("role-llm-engineer", "LLM engineer", ROLE, S_GOAL, 80,
            "Build and run dependable products on large language models. The goal of this roadmap.",
-           notes="Hours: the transition itself (portfolio, applications, interviews).")
+           why="Hours: the transition itself (portfolio, applications, interviews).")
     b.node("practice-read-papers", "Read research papers", PRACTICE, S_CONT, 50,
            "Follow the LLM literature and reproduce what matters.",
            ("ml-research-list", "ml-fundamentals-list", "carmack-reading-list"),
-           notes="Ongoing; hours are for one year.")
+           why="Ongoing; hours are for one year.")
     b.node("practice-open-source", "Collaborate in open source", PRACTICE, S_CONT, 60,
            "Contribute to the tools you use; remote collaboration is a skill of its own.",
-           ("mlh-fellowship",), notes="Ongoing; hours are for one year.")
+           ("mlh-fellowship",), why="Ongoing; hours are for one year.")
     b.node("practice-hackathons", "Hackathons and competitions", PRACTICE, S_CONT, 40,
            "Time-boxed builds to try new models and tools.",
-           ("kaggle",), notes="Ongoing; about one event a year.")
+           ("kaggle",), why="Ongoing; about one event a year.")
     b.node("practice-community", "Stay current through communities and conferences", PRACTICE, S_CONT, 30,
            "The field changes monthly; keep a light, steady habit of following it.",
-           ("reddit-ml", "neurips", "icml"), notes="Ongoing; hours are for one year.")
+           ("reddit-ml", "neurips", "icml"), why="Ongoing; hours are for one year.")
 
 
 def _edges(b: TemplateBuilder) -> None:

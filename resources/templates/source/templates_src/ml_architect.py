@@ -1,7 +1,11 @@
 """Source of the built-in `ml-architect` roadmap (our text; facts from the seeds).
 
-Hours follow resources/templates/README.md: study hours for learning nodes,
-calendar time at 10 h/week (years x 520) for degrees and roles held on the way.
+Hours follow resources/templates/README.md: study hours only for what is studied;
+degrees and roles held on the way have calendar lengths (`duration_weeks`), and the
+skills learned in them say so (`learned_in`). Entry into the ML roles is an "any of"
+choice: the software route (developer, then ML engineer) or the data-science route
+(data analyst, junior data scientist, data scientist). Certificates and postgraduate
+degrees are optional.
 """
 
 from __future__ import annotations
@@ -21,41 +25,49 @@ S_LEAD = "Leadership"
 S_ARCH = "ML architect"
 S_CONT = "Continuous learning"
 
-YEAR = 520  # one calendar year at the default pace of 10 hours a week
+YEAR = 52  # weeks
 
 
 def _education(b: TemplateBuilder) -> None:
     b.node("edu-programming", "Programming: Python, R and Java", EDU, S_EDU, 200,
            "Write real programs in Python first, then enough R for statistics work and Java "
            "for large codebases. Most ML tooling assumes fluent Python.",
-           ("stack-overflow",))
+           ("stack-overflow",),
+           learned_in="edu-bachelors")
     b.node("edu-data-structures-algorithms", "Data structures and algorithms", EDU, S_EDU, 150,
            "Lists, trees, graphs, hashing, sorting and complexity analysis: the vocabulary for "
-           "reasoning about whether a pipeline will scale.")
+           "reasoning about whether a pipeline will scale.",
+           learned_in="edu-bachelors")
     b.node("edu-statistics-probability", "Statistics and probability", EDU, S_EDU, 120,
            "Distributions, estimation, hypothesis tests and Bayesian reasoning; the basis for "
            "judging whether a model actually works.",
-           ("bishop-prml",))
+           ("bishop-prml",),
+           learned_in="edu-bachelors")
     b.node("edu-linear-algebra-calculus", "Linear algebra and calculus", EDU, S_EDU, 150,
            "Vectors, matrices, decompositions, derivatives and gradients. Deep learning is "
            "mostly matrix multiplication plus the chain rule.",
-           ("dl-book", "mit-linear-algebra"))
+           ("dl-book", "mit-linear-algebra"),
+           learned_in="edu-bachelors")
     b.node("edu-computer-systems", "Fundamentals of computer systems", EDU, S_EDU, 100,
            "Processors, memory, operating systems and networks: why data movement and hardware "
-           "limits shape the cost of training and serving.")
+           "limits shape the cost of training and serving.",
+           learned_in="edu-bachelors")
     b.node("edu-ml-data-mining", "Machine learning and data mining", EDU, S_EDU, 150,
            "Supervised and unsupervised learning, evaluation, feature engineering and finding "
            "patterns in large datasets.",
-           ("ml-specialization", "python-ml-book", "bishop-prml", "google-mlcc"))
+           ("ml-specialization", "python-ml-book", "bishop-prml", "google-mlcc"),
+           learned_in="edu-bachelors")
     b.node("edu-projects-internships", "Hands-on projects and internships", EDU, S_EDU, 200,
            "Apply the coursework to messy real data, ideally inside a company through an "
            "internship. Practical work is what employers ask about first.",
-           ("kaggle", "mlh-fellowship"))
-    b.node("edu-bachelors", "Bachelor's degree in CS or a related field", EDU, S_EDU, 4 * YEAR - 1070,
+           ("kaggle", "mlh-fellowship"),
+           learned_in="edu-bachelors")
+    b.node("edu-bachelors", "Bachelor's degree in CS or a related field", EDU, S_EDU, 0,
            "The usual entry ticket for the whole path. Computer science fits best; statistics, "
            "applied maths and data science degrees work too.",
-           notes="Hours: four years at 10 h/week (2080 h) minus the six subjects and the projects "
-           "above, which are counted on their own nodes. Mark it done if you already have a degree.")
+           duration_weeks=4 * YEAR,
+           why="Four years full time (three in many countries). The six subjects and the projects "
+           "above are learned in it. Mark it done if you already have a degree.")
     # Neural-network fundamentals, learned by writing code (seeds 001, 002, 003).
     b.node("skill-nn-first-principles", "Neural networks from first principles", SKILL, S_EDU, 40,
            "What a neuron computes, how layers compose, activations and loss functions, "
@@ -83,70 +95,85 @@ def _education(b: TemplateBuilder) -> None:
 
 
 def _postgraduate(b: TemplateBuilder) -> None:
-    b.node("edu-masters", "Master's in CS, ML, AI or data science", EDU, S_POST, 1.5 * YEAR,
+    b.node("edu-masters", "Master's in CS, ML, AI or data science", EDU, S_POST, 0,
            "Optional depth in complex algorithms and computational methods. Many ML architects "
            "have one; strong industry experience can replace it.",
-           notes="Optional (not on the default route). Hours: about 18 months at 10 h/week.")
-    b.node("edu-doctorate", "Doctorate for research and development roles", EDU, S_POST, 4 * YEAR,
+           duration_weeks=1.5 * YEAR, optional=True,
+           why="Optional (not on the default route): one to two years full time.")
+    b.node("edu-doctorate", "Doctorate for research and development roles", EDU, S_POST, 0,
            "Rarely required, but valued for specialising further or for senior R&D positions.",
-           notes="Optional (not on the default route). Hours: about four years at 10 h/week.")
+           duration_weeks=4 * YEAR, optional=True,
+           why="Optional (not on the default route): about four years full time.")
     b.node("cert-ml-specialization", "Certificate: Machine Learning Specialization", CERT, S_POST, 90,
            "A three-course online certificate covering supervised and unsupervised learning and "
            "practical advice for building models.",
-           ("ml-specialization",))
+           ("ml-specialization",),
+           optional=True, why="Optional: its courses are already counted in machine learning and data "
+           "mining; take the certificate only if you want the credential.")
     b.node("cert-deep-learning-specialization", "Certificate: Deep Learning Specialization", CERT, S_POST,
            120,
            "Five courses on neural networks, tuning, structuring projects, convolutional and "
            "sequence models.",
-           ("dl-specialization",))
+           ("dl-specialization",),
+           optional=True, why="Optional (not on the default route): a credential for what the "
+           "first-principles nodes teach.")
     b.node("cert-deep-learning-nanodegree", "Certificate: Deep Learning Nanodegree", CERT, S_POST, 120,
            "A project-graded programme in deep learning; an alternative to the Deep Learning "
            "Specialization.",
            ("dl-nanodegree",),
-           notes="Optional: pick this or the Deep Learning Specialization.")
+           optional=True, why="Optional: pick this or the Deep Learning Specialization.")
     b.node("cert-ai-micromasters", "Certificate: Artificial Intelligence MicroMasters", CERT, S_POST, 300,
            "A graduate-level series of courses in AI and machine learning; a lighter commitment "
            "than a master's.",
            ("ai-micromasters",),
-           notes="Optional (not on the default route).")
+           optional=True, why="Optional (not on the default route).")
 
 
 def _entry(b: TemplateBuilder) -> None:
-    b.node("role-software-developer", "Software developer", ROLE, S_ENTRY, 1.5 * YEAR,
+    b.node("role-software-developer", "Software developer", ROLE, S_ENTRY, 0,
            "Ship and maintain production code in a team: reviews, testing, deployment. The "
-           "default entry route in this roadmap.",
-           notes="Hours: 18 months of the roughly two years in the role, counted at 10 h/week; the skills "
-           "this role leads to carry the rest (see the README).")
-    b.node("role-data-analyst", "Data analyst", ROLE, S_ENTRY, 1.5 * YEAR,
+           "software route into ML engineering.",
+           duration_weeks=2 * YEAR,
+           why="About two years in the role; the entry skills below are learned in it.")
+    b.node("role-data-analyst", "Data analyst", ROLE, S_ENTRY, 0,
            "Turn business questions into queries, dashboards and statistical analyses.",
-           notes="Alternative entry route; mark the routes you do not take as skipped.")
-    b.node("role-junior-data-scientist", "Junior data scientist", ROLE, S_ENTRY, 1.5 * YEAR,
+           duration_weeks=1.5 * YEAR,
+           why="The first step of the data-science route, about eighteen months.")
+    b.node("role-junior-data-scientist", "Junior data scientist", ROLE, S_ENTRY, 0,
            "Build and evaluate first models under guidance, close to the data and the business.",
-           notes="Alternative entry route; mark the routes you do not take as skipped.")
+           duration_weeks=1.5 * YEAR,
+           why="The second step of the data-science route, about eighteen months.")
     b.node("skill-real-world-problems", "Solve real-world problems", SKILL, S_ENTRY, 80,
            "Frame vague requests as measurable problems, work with imperfect data, and accept "
            "the simplest solution that meets the need.",
-           ("kaggle",))
+           ("kaggle",),
+           learned_in="role-software-developer")
     b.node("skill-ml-frameworks", "ML frameworks: TensorFlow or PyTorch", SKILL, S_ENTRY, 80,
            "Get fluent in one major framework: tensors, data loaders, training loops, saving "
            "and loading models.",
-           ("pytorch", "tensorflow"))
+           ("pytorch", "tensorflow"),
+           learned_in="role-software-developer")
     b.node("skill-data-preparation", "Data pre-processing, cleaning and visualisation", SKILL, S_ENTRY, 80,
            "Handle missing values, outliers, leakage and skew, and plot data to spot problems "
            "before a model does.",
-           ("python-ml-book", "towards-data-science", "kaggle-learn"))
+           ("python-ml-book", "towards-data-science", "kaggle-learn"),
+           learned_in="role-software-developer")
     b.node("skill-cloud-platform", "A cloud platform: AWS, GCP or Azure", SKILL, S_ENTRY, 80,
-           "Storage, compute, managed ML services, identity and cost control on one major cloud.")
+           "Storage, compute, managed ML services, identity and cost control on one major cloud.",
+           learned_in="role-software-developer")
 
 
 def _ml_roles(b: TemplateBuilder) -> None:
-    b.node("role-ml-engineer", "Machine learning engineer", ROLE, S_ML, 2 * YEAR,
+    b.node("role-ml-engineer", "Machine learning engineer", ROLE, S_ML, 0,
            "Own models from data to production: training pipelines, deployment, monitoring.",
-           notes="Hours: two of the roughly three years in the role, counted at 10 h/week; the skills "
-           "built in the role carry the rest.")
-    b.node("role-data-scientist", "Data scientist", ROLE, S_ML, 2 * YEAR,
+           duration_weeks=3 * YEAR,
+           why="About three years in the role; production ML, scaling and the first leadership "
+           "skills are learned in it.")
+    b.node("role-data-scientist", "Data scientist", ROLE, S_ML, 0,
            "Use statistics and ML to answer product and business questions, and prototype models.",
-           notes="Alternative ML route; mark it skipped if you follow the engineer route.")
+           duration_weeks=2 * YEAR,
+           why="The data-science route's ML role, about two years; an alternative to ML engineer "
+           "on the way to leading ML work.")
     b.node("skill-model-apis", "Serve models behind an API", SKILL, S_ML, 25,
            "Wrap a model in a web service with input validation, batching and sensible errors, "
            "so the backend and the model work together.",
@@ -163,16 +190,18 @@ def _ml_roles(b: TemplateBuilder) -> None:
            S_ML, 80,
            "Learn how the three workloads differ: distributed training, fast experiment "
            "turnaround for research, and low-latency, low-cost inference.",
-           ("pytorch", "dmls-book"))
+           ("pytorch", "dmls-book"),
+           learned_in="role-ml-engineer")
     b.node("skill-scalable-ml-systems", "Design scalable, efficient ML systems", SKILL, S_ML, 150,
            "Data pipelines, feature stores, training and serving infrastructure, and the "
            "trade-offs between latency, cost and accuracy.",
-           ("ml-patterns-paper", "dmls-book"))
+           ("ml-patterns-paper", "dmls-book"),
+           learned_in="role-ml-engineer")
     b.node("skill-cv-production", "Computer vision in production", SKILL, S_ML, 60,
            "Object recognition at enterprise scale: cameras, throughput, edge devices and "
            "keeping accuracy up in the field.",
            ("tensorrt", "cs231n"),
-           notes="Optional specialisation.")
+           optional=True, why="Optional specialisation.")
     b.node("skill-quantisation-tensorrt", "Quantisation and TensorRT serving", SKILL, S_ML, 25,
            "Reduce precision to cut latency and memory, and compile models into optimised "
            "inference engines.",
@@ -180,20 +209,22 @@ def _ml_roles(b: TemplateBuilder) -> None:
     b.node("skill-graph-ml", "Graph machine learning", SKILL, S_ML, 60,
            "Learning on nodes, edges and whole graphs: embeddings and graph neural networks.",
            ("cs224w",),
-           notes="Optional specialisation.")
+           optional=True, why="Optional specialisation.")
     b.node("skill-graph-vae-recsys", "Graph variational autoencoders for recommendation", SKILL, S_ML, 40,
            "Use generative graph models to predict missing links between users and items.",
            ("vgae-paper",),
-           notes="Optional specialisation; a good research-internship topic.")
+           optional=True, why="Optional specialisation; a good research-internship topic.")
     b.node("skill-implement-papers", "Read and implement research papers", SKILL, S_ML, 80,
            "Pick papers that matter, reproduce their key result in code, and learn to tell real "
            "progress from noise.",
-           ("ml-research-list", "ml-fundamentals-list", "carmack-reading-list"))
+           ("ml-research-list", "ml-fundamentals-list", "carmack-reading-list"),
+           learned_in="role-ml-engineer")
     b.node("skill-tool-exploration", "Explore tools: PyTorch, TensorFlow and Rust ML libraries", SKILL,
            S_ML, 40,
            "Try the same small task in several stacks, including Rust-based libraries, to know "
            "their strengths before choosing one for a team.",
-           ("pytorch", "tensorflow"))
+           ("pytorch", "tensorflow"),
+           learned_in="role-ml-engineer")
     b.node("skill-project-builds", "Build your own ML projects", SKILL, S_ML, 120,
            "Carry an idea from data to a working, shareable application; theory only sticks "
            "once it has produced something tangible.",
@@ -231,23 +262,28 @@ def _ml_roles(b: TemplateBuilder) -> None:
 
 def _leadership(b: TemplateBuilder) -> None:
     b.node("skill-leading-projects", "Lead significant ML projects", SKILL, S_LEAD, 80,
-           "Scope work, plan milestones, manage risk and deliver across teams.")
+           "Scope work, plan milestones, manage risk and deliver across teams.",
+           learned_in="role-ml-engineer")
     b.node("skill-supervising-team", "Supervise data scientists and engineers", SKILL, S_LEAD, 60,
-           "Mentor, review, delegate and give feedback; grow other people's skills.")
-    b.node("role-ml-lead", "ML tech lead", ROLE, S_LEAD, 1.5 * YEAR,
+           "Mentor, review, delegate and give feedback; grow other people's skills.",
+           learned_in="role-ml-engineer")
+    b.node("role-ml-lead", "ML tech lead", ROLE, S_LEAD, 0,
            "Run bigger projects, or manage the people who build them: the experience that turns "
            "into an architect's judgement.",
-           notes="Hours: 18 months of the roughly two years in the role, counted at 10 h/week; the "
-           "architect skills built in the role carry the rest.")
+           duration_weeks=2 * YEAR,
+           why="About two years in the role; communicating with stakeholders and leading a project "
+           "end to end are learned in it.")
     b.node("milestone-led-ml-project", "Led an ML project end to end", MILE, S_LEAD, 20,
-           "A significant project you led has shipped and you can explain every trade-off in it.")
+           "A significant project you led has shipped and you can explain every trade-off in it.",
+           learned_in="role-ml-lead")
 
 
 def _architect(b: TemplateBuilder) -> None:
     b.node("skill-software-design-principles", "Software design principles", SKILL, S_ARCH, 80,
            "Cohesion, coupling, abstraction, interfaces and testability, applied to systems "
            "that contain models.",
-           ("fosa-book",))
+           ("fosa-book",),
+           learned_in="role-software-developer")
     b.node("skill-software-architecture-practice",
            "Software architecture practice: design patterns, agile, kanban, XP", SKILL, S_ARCH, 80,
            "The professional habits of software teams: reusable patterns, iterative delivery, "
@@ -262,18 +298,19 @@ def _architect(b: TemplateBuilder) -> None:
            ("thinking-in-systems",))
     b.node("skill-stakeholder-communication", "Explain complex ideas to non-technical stakeholders",
            SKILL, S_ARCH, 40,
-           "Turn model behaviour, risk and cost into decisions that business leaders can make.")
+           "Turn model behaviour, risk and cost into decisions that business leaders can make.",
+           learned_in="role-ml-lead")
     b.node("skill-strategic-career-moves", "Strategic career moves", SKILL, S_ARCH, 20,
            "Choose each next job for what it will teach you, ask for the projects that stretch "
            "you, and move on when you stop growing.")
     b.node("milestone-ml-solution-design", "Designed an ML solution end to end", MILE, S_ARCH, 40,
            "An architecture you wrote down, reviewed with stakeholders and saw implemented.")
-    b.node("role-ml-architect", "Machine learning architect", ROLE, S_ARCH, YEAR // 2,
+    b.node("role-ml-architect", "Machine learning architect", ROLE, S_ARCH, 40,
            "Own the shape of an organisation's ML systems: choose the approaches, draw the "
            "boundaries between models and the rest of the software, and keep the build aligned "
            "with what the business needs. The goal of this roadmap.",
-           notes="Hours: the transition itself (applications, interviews, first months), about "
-           "six months at 10 h/week.")
+           why="Hours: the move itself (portfolio, applications, interviews); the goal is reached "
+           "when you start in the role.")
 
 
 def _continuous(b: TemplateBuilder) -> None:
@@ -281,43 +318,43 @@ def _continuous(b: TemplateBuilder) -> None:
            "Follow the main research and applied conferences, in person or through recorded "
            "talks.",
            ("neurips", "icml", "odsc"),
-           notes="Ongoing; hours are for one year.")
+           why="Ongoing; hours are for one year.")
     b.node("practice-read-papers", "Read research papers regularly", PRACTICE, S_CONT, 50,
            "A steady habit of reading papers and clear explanations of them.",
            ("distill", "ml-research-list", "carmack-reading-list"),
-           notes="Ongoing; hours are for one year.")
+           why="Ongoing; hours are for one year.")
     b.node("practice-hackathons-competitions", "Hackathons and competitions", PRACTICE, S_CONT, 40,
            "Time-boxed challenges to practise on new problems and compare with others.",
            ("kaggle", "mlh-fellowship"),
-           notes="Ongoing; about one competition a year.")
+           why="Ongoing; about one competition a year.")
     b.node("practice-new-tools", "Stay current with algorithms, tools and frameworks", PRACTICE, S_CONT, 30,
            "Track releases and news, and try new tools on small problems.",
            ("kdnuggets", "towards-data-science", "tensorflow"),
-           notes="Ongoing; hours are for one year.")
+           why="Ongoing; hours are for one year.")
     b.node("practice-mentorship", "Find mentors", PRACTICE, S_CONT, 20,
            "Learn from people further along the path, and later mentor others.",
-           notes="Ongoing.")
+           why="Ongoing.")
     b.node("practice-networking-forums", "Network through forums and communities", PRACTICE, S_CONT, 20,
            "Ask and answer questions, discuss research and meet peers.",
            ("reddit-ml", "stack-overflow"),
-           notes="Ongoing; hours are for one year.")
+           why="Ongoing; hours are for one year.")
     b.node("practice-open-source", "Contribute to open-source projects", PRACTICE, S_CONT, 60,
            "Collaborate remotely in public code bases; a visible record of your work.",
            ("mlh-fellowship",),
-           notes="Ongoing; hours are for one year.")
+           why="Ongoing; hours are for one year.")
     b.node("practice-blog-posts", "Write blog posts", PRACTICE, S_CONT, 40,
            "Explain what you learn in writing, notebooks included; teaching sharpens "
            "understanding and builds a reputation.",
            ("fastpages", "quarto", "towards-data-science"),
-           notes="Ongoing; roughly a post a month.")
+           why="Ongoing; roughly a post a month.")
     b.node("practice-talks", "Present at events", PRACTICE, S_CONT, 30,
            "Give talks at meetups and conferences about work you have done.",
            ("odsc",),
-           notes="Ongoing; one or two talks a year.")
+           why="Ongoing; one or two talks a year.")
     b.node("practice-online-presence", "Maintain an online presence", PRACTICE, S_CONT, 15,
            "Keep a profile, a portfolio of projects and a place where your writing lives.",
            ("quarto",),
-           notes="Ongoing.")
+           why="Ongoing.")
 
 
 def _edges(b: TemplateBuilder) -> None:
@@ -327,8 +364,7 @@ def _edges(b: TemplateBuilder) -> None:
     for subject in subjects:
         b.edge("pre", subject, "edu-ml-data-mining")
     b.edge("pre", "edu-ml-data-mining", "edu-projects-internships")
-    for subject in (*subjects, "edu-ml-data-mining", "edu-projects-internships"):
-        b.edge("pre", subject, "edu-bachelors")
+    # The subjects and projects are learned in the degree (learned_in), not before it.
     # Fundamentals from first principles.
     b.edge("pre", "edu-linear-algebra-calculus", "skill-nn-first-principles")
     b.edge("pre", "edu-programming", "skill-nn-first-principles")
@@ -345,13 +381,15 @@ def _edges(b: TemplateBuilder) -> None:
     b.edge("rel", "cert-ai-micromasters", "edu-masters")
     b.edge("rel", "edu-masters", "role-ml-engineer")
     b.edge("rel", "edu-doctorate", "skill-implement-papers")
-    # Entry roles: software developer is the default route; the others are alternatives.
+    # Entry roles: the software route (developer) or the data-science ladder (analyst, junior
+    # data scientist, data scientist); the ML lead needs one of the two routes' ML roles.
     b.edge("pre", "edu-bachelors", "role-software-developer", "role-data-analyst",
            "role-junior-data-scientist")
+    b.edge("pre", "edu-projects-internships", "role-software-developer", "role-data-analyst")
     entry_skills = ("skill-real-world-problems", "skill-ml-frameworks", "skill-data-preparation",
                     "skill-cloud-platform")
-    for skill in entry_skills:
-        b.edge("pre", "role-software-developer", skill)
+    for skill in entry_skills:  # learned in the developer job; studied on the other route
+        b.edge("pre", "edu-bachelors", skill)
         b.edge("rel", "role-data-analyst", skill)
         b.edge("rel", "role-junior-data-scientist", skill)
     b.edge("pre", "skill-build-from-scratch", "skill-ml-frameworks")
@@ -364,13 +402,14 @@ def _edges(b: TemplateBuilder) -> None:
                    "milestone-first-model-in-production"):
         b.edge("pre", prereq, "role-ml-engineer")
     b.edge("prog", "role-software-developer", "role-ml-engineer")
-    b.edge("prog", "role-data-analyst", "role-data-scientist")
+    b.edge("prog", "role-data-analyst", "role-junior-data-scientist")
     b.edge("prog", "role-junior-data-scientist", "role-data-scientist")
     b.edge("rel", "role-junior-data-scientist", "role-ml-engineer")
-    b.edge("rel", "role-data-scientist", "role-ml-lead")
     # Inside the ML roles.
-    b.edge("pre", "role-ml-engineer", "skill-production-ml", "skill-tool-exploration",
-           "skill-implement-papers")
+    # Learned in the ML engineer job; on the data-science route they are studied after these.
+    b.edge("pre", "milestone-first-model-in-production", "skill-production-ml")
+    b.edge("pre", "skill-ml-frameworks", "skill-tool-exploration")
+    b.edge("pre", "skill-build-from-scratch", "skill-implement-papers")
     b.edge("pre", "skill-production-ml", "skill-scalable-ml-systems", "skill-quantisation-tensorrt")
     b.edge("pre", "skill-convolution", "skill-cv-production")
     b.edge("pre", "skill-quantisation-tensorrt", "skill-cv-production")
@@ -391,17 +430,18 @@ def _edges(b: TemplateBuilder) -> None:
     b.edge("pre", "skill-llm-evaluation-governance", "milestone-llm-lifecycle")
     # Leadership.
     b.edge("pre", "skill-scalable-ml-systems", "skill-leading-projects")
-    b.edge("pre", "role-ml-engineer", "skill-leading-projects", "skill-supervising-team")
+    b.edge("pre", "skill-project-builds", "skill-supervising-team")
     b.edge("pre", "skill-leading-projects", "role-ml-lead")
     b.edge("pre", "skill-supervising-team", "role-ml-lead")
-    b.edge("prog", "role-ml-engineer", "role-ml-lead")
-    b.edge("pre", "role-ml-lead", "milestone-led-ml-project")
+    b.edge("prog", "role-ml-engineer", "role-ml-lead", group="ml-role")
+    b.edge("prog", "role-data-scientist", "role-ml-lead", group="ml-role")
+    b.edge("pre", "skill-leading-projects", "milestone-led-ml-project")
     # ML architect.
     b.edge("pre", "skill-software-design-principles", "skill-software-architecture-practice")
-    b.edge("pre", "role-software-developer", "skill-software-design-principles")
+    b.edge("pre", "edu-bachelors", "skill-software-design-principles")
     b.edge("pre", "skill-software-architecture-practice", "skill-ml-design-patterns")
     b.edge("pre", "skill-scalable-ml-systems", "skill-ml-design-patterns", "skill-systems-thinking")
-    b.edge("pre", "role-ml-lead", "skill-stakeholder-communication")
+    b.edge("pre", "skill-leading-projects", "skill-stakeholder-communication")
     for prereq in ("skill-ml-design-patterns", "skill-systems-thinking", "skill-stakeholder-communication",
                    "milestone-llm-lifecycle", "milestone-led-ml-project"):
         b.edge("pre", prereq, "milestone-ml-solution-design")
@@ -431,9 +471,9 @@ def build() -> Roadmap:
         description=(
             "From undergraduate foundations through entry and ML roles and technical leadership to "
             "machine learning architect, with the practices that run alongside the whole way. "
-            "The default route goes through software developer and ML engineer; data analyst, "
-            "junior data scientist and data scientist are alternative routes (mark the ones you "
-            "do not take as skipped)."
+            "Two routes lead to ML leadership: software developer then ML engineer, or data "
+            "analyst, junior data scientist and data scientist. Pick yours, or let the planner "
+            "pick the fastest; degrees and jobs count in calendar time."
         ),
         stages=[S_EDU, S_POST, S_ENTRY, S_ML, S_LEAD, S_ARCH, S_CONT],
     )

@@ -24,7 +24,7 @@ S_CONT = "Continuous learning"
 def _nodes(b: TemplateBuilder) -> None:
     b.node("start-software-engineer", "Working software engineer", ROLE, S_START, 0,
            "Where this roadmap starts: you already write, test, review and ship production code.",
-           notes="No hours: mark it done if it describes you.")
+           why="No hours: mark it done if it describes you.")
     b.node("skill-maths-refresh", "Refresh linear algebra, calculus and probability", SKILL, S_FUND, 60,
            "Matrices, gradients and distributions again, at the depth deep learning needs.",
            ("dl-book", "mit-linear-algebra"))
@@ -49,7 +49,7 @@ def _nodes(b: TemplateBuilder) -> None:
            120,
            "A structured course series if you want a credential next to the code you wrote.",
            ("dl-specialization",),
-           notes="Optional (not on the default route).")
+           optional=True, why="Optional (not on the default route).")
     b.node("skill-build-from-scratch", "Implement algorithms from scratch", SKILL, S_DL, 40,
            "Write optimisers, models and training loops without a framework to test your "
            "understanding.",
@@ -60,11 +60,11 @@ def _nodes(b: TemplateBuilder) -> None:
     b.node("skill-tensorflow", "TensorFlow", SKILL, S_DL, 30,
            "Enough to read and maintain existing TensorFlow code.",
            ("tensorflow",),
-           notes="Optional: many teams use only one framework.")
+           optional=True, why="Optional: many teams use only one framework.")
     b.node("skill-rust-ml", "Explore Rust ML libraries", SKILL, S_DL, 20,
            "Try Rust-based ML and inference libraries; useful where performance and safety "
            "matter in serving.",
-           notes="Optional exploration.")
+           optional=True, why="Optional exploration.")
     b.node("skill-read-implement-papers", "Read and implement papers", SKILL, S_DL, 60,
            "Reproduce a paper's central result in code; the best way to learn what matters.",
            ("ml-research-list",))
@@ -93,19 +93,19 @@ def _nodes(b: TemplateBuilder) -> None:
            ("dmls-book",))
     b.node("role-ml-engineer", "Machine learning engineer", ROLE, S_GOAL, 80,
            "Own models from data to production. The goal of this roadmap.",
-           notes="Hours: the transition itself (portfolio, applications, interviews).")
+           why="Hours: the transition itself (portfolio, applications, interviews).")
     b.node("practice-competitions", "Competitions and hackathons", PRACTICE, S_CONT, 40,
            "Practise on new problems against a clear metric.",
-           ("kaggle",), notes="Ongoing; about one competition a year.")
+           ("kaggle",), why="Ongoing; about one competition a year.")
     b.node("practice-communities", "Ask and answer in communities", PRACTICE, S_CONT, 20,
            "Discuss research and tools with other practitioners.",
-           ("reddit-ml", "stack-overflow"), notes="Ongoing; hours are for one year.")
+           ("reddit-ml", "stack-overflow"), why="Ongoing; hours are for one year.")
     b.node("practice-blog", "Write about what you learn", PRACTICE, S_CONT, 30,
            "Short posts and notebooks explaining each step of the journey.",
-           ("fastpages", "towards-data-science"), notes="Ongoing; hours are for one year.")
+           ("fastpages", "towards-data-science"), why="Ongoing; hours are for one year.")
     b.node("practice-conferences", "Follow conferences", PRACTICE, S_CONT, 30,
            "Watch the talks that matter from research and applied conferences.",
-           ("neurips", "odsc"), notes="Ongoing; hours are for one year.")
+           ("neurips", "odsc"), why="Ongoing; hours are for one year.")
 
 
 def _edges(b: TemplateBuilder) -> None:
