@@ -159,13 +159,15 @@ def test_a_profile_on_the_built_in_roadmap_pre_ticks_starts_the_current_job_and_
 
     doc = window.document
     before = doc.roadmap.model_dump_json()
-    expected = apply_profile(doc.roadmap, "software-engineer", 3, dt.date.today())
+    # A year into the first job: the degree behind, the job still under way.
+    expected = apply_profile(doc.roadmap, "software-engineer", 1, dt.date.today())
     assert expected.done and expected.started  # the profile means something on this roadmap
     seen = {}
 
     def steps(wizard) -> None:
         wizard.profile_page.select("software-engineer")
         assert wizard.profile_page.years.value() == 3  # the profile's typical years
+        wizard.profile_page.years.setValue(1)
         wizard.next()
         seen["ticked"] = wizard.known_page.ticked()
         wizard.next()
