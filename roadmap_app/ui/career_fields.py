@@ -152,6 +152,9 @@ class CareerFields(QWidget):
         explicit = {(r.target, r.group): r.choice for r in doc.roadmap.plan.route}
         for group, sources, chosen in career_api.groups_into(route, node_id):
             combo = QComboBox()
+            # long titles must not widen the inspector past its dock
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(16)
             combo.setObjectName(f"inspector_route_{len(self.route_combos)}")
             combo.setAccessibleName(f"Route into this step: one of {len(sources)}")
             picked = doc.node(chosen).title if chosen and doc.has_node(chosen) else "none"

@@ -172,6 +172,16 @@ class KnownPage(QWizardPage):
             item.setCheckState(0, Qt.CheckState.Checked if node_id in ids else Qt.CheckState.Unchecked)
         self._count()
 
+    def mark_off_route(self, off: set[str]) -> None:
+        """Grey out what the chosen route leaves out; it can still be ticked (done is done)."""
+        muted = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        text = self.palette().color(QPalette.ColorRole.Text)
+        with QSignalBlocker(self.tree):
+            for node_id, item in self.node_items.items():
+                off_route = node_id in off
+                item.setForeground(0, muted if off_route else text)
+                item.setToolTip(0, "Not on your route" if off_route else "")
+
     def ticked(self) -> set[str]:
         return {i for i, item in self.node_items.items() if item.checkState(0) == Qt.CheckState.Checked}
 
@@ -315,6 +325,12 @@ class WhereNowWizard(QWizard):
             self._start = career_api.ProfileStart({}, list(self.document.roadmap.plan.route))
             self.known_page.count.setText(f"The profile could not be applied: {exc}")
         self.known_page.set_ticked(self._already_done | set(self._start.done))
+        try:
+            trial = self.document.roadmap.model_copy()
+            trial.plan = trial.plan.model_copy(update={"route": list(self._start.route)})
+            self.known_page.mark_off_route(set(career_api.route_of(trial).off_route))
+        except Exception:  # the ticks matter more than the greying
+            self.known_page.mark_off_route(set())
 
     def answers(self) -> dict:
         """What Finish applies: Editor.apply_starting_point's arguments."""
