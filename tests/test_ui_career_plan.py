@@ -113,3 +113,12 @@ def test_route_choice_changes_the_schedule(career_window):
     ids = schedule_for(doc).ids
     assert "dev" in ids and "analyst" not in ids
     assert career_window.pace_bar.projected.ids == ids  # the plan controls show that schedule
+
+
+def test_edges_of_off_route_nodes_fade_with_them(career_window, qtbot):
+    scene = career_window.scene
+    career_window.editor.choose_route("goal", "entry", "analyst")
+    qtbot.waitUntil(lambda: scene.is_off_route("dev"))
+    assert scene._edge_faded(("dev", "goal", "prerequisite"))
+    assert scene._edge_faded(("degree", "dev", "prerequisite"))
+    assert not scene._edge_faded(("analyst", "goal", "prerequisite"))

@@ -199,7 +199,9 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
             card = self._cards.get(node_id)
             if card is not None:
                 card.setOpacity(self._card_opacity(node_id))
+        self._edges.mark_all_dirty()
         self._overview.invalidate()
+        self._schedule()
 
     def is_off_route(self, node_id: str) -> bool:
         return node_id in self._off_route
@@ -402,6 +404,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         return self._visible is None or (key[0] in self._visible and key[1] in self._visible)
 
     def _edge_faded(self, key: EdgeKey) -> bool:
+        if key[0] in self._off_route or key[1] in self._off_route:
+            return True  # an edge of a node off the route is not a way the plan goes
         return self._focus is not None and not (key[0] in self._focus and key[1] in self._focus)
 
     def _overview_blocks(self):
