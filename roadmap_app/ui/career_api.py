@@ -11,12 +11,12 @@ import datetime as dt
 import weakref
 from dataclasses import dataclass, field
 
-from ..model import Roadmap, RouteChoice
+from ..model import EdgeKind, Roadmap, RouteChoice
 from ..planning.profiles import PROFILES, apply_profile
 from ..planning.routes import Route, resolve_route
 
-__all__ = ["Profile", "ProfileStart", "Route", "groups_into", "profiles", "route_for", "route_of",
-           "starting_point"]
+__all__ = ["Profile", "ProfileStart", "Route", "groups_into", "has_groups", "off_route_for", "profiles",
+           "route_for", "route_of", "starting_point"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,37 @@ def route_for(document) -> Route:
         found = (revision, route_of(document.roadmap))
         _memo[document] = found
     return found[1]
+
+
+_off_memo: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def off_route_for(document) -> frozenset[str]:
+    """The nodes the route leaves out. Read from the schedule every panel shares (the
+    planner resolved the route for it), so an edit costs no second resolution; only a
+    plan that cannot be scheduled resolves the route on its own."""
+    revision = document.revision
+    found = _off_memo.get(document)
+    if found is not None and found[0] == revision:
+        return found[1]
+    from .plan_cache import schedule_for
+
+    try:
+        on_route = set(schedule_for(document).route)
+        off = frozenset(n.id for n in document.roadmap.nodes if n.id not in on_route)
+    except Exception:  # a plan that cannot be scheduled: resolve the route alone
+        try:
+            off = frozenset(route_for(document).off_route)
+        except Exception:  # no route at all: nothing is dimmed
+            off = frozenset()
+    _off_memo[document] = (revision, off)
+    return off
+
+
+def has_groups(document, node_id: str) -> bool:
+    """Whether an "any of" group leads into `node_id` (cheap: no route is resolved)."""
+    return any(e.target == node_id and e.group and e.kind is not EdgeKind.RELATED
+               for e in document.roadmap.edges)
 
 
 def groups_into(route: Route, target: str) -> list[tuple[str, list[str], str | None]]:

@@ -58,11 +58,7 @@ class CareerController(QObject):
         scene, doc = self.w.scene, self.document
         if scene is None or doc is None or not hasattr(scene, "set_off_route"):
             return
-        try:
-            off = career_api.route_for(doc).off_route
-        except Exception:  # the planner says why in the pace bar
-            off = ()
-        scene.set_off_route(off)
+        scene.set_off_route(career_api.off_route_for(doc))
 
     # -- intents ------------------------------------------------------------
     def choose_route(self, target: str, group: str, choice) -> None:
@@ -79,9 +75,6 @@ class CareerController(QObject):
 
         doc, editor = self.document, self.w.editor
         if doc is None or editor is None:
-            return False
-        if doc.read_only_reason:
-            messages.info(self.w, "Where Are You Now?", "This plan is open read-only.", doc.read_only_reason)
             return False
         self.wizard = WhereNowWizard(doc, editor, self.w)
         try:

@@ -121,11 +121,7 @@ class CareerFields(QWidget):
         if doc is None or self.node_id is None or not doc.has_node(self.node_id):
             return
         node = doc.node(self.node_id)
-        try:
-            route = career_api.route_for(doc)
-        except Exception:
-            route = None
-        self.banner.setVisible(route is not None and node.id in route.off_route)
+        self.banner.setVisible(node.id in career_api.off_route_for(doc))
         self.why.setText(f"Why: {node.why}" if node.why else "")
         self.why.setVisible(bool(node.why))
 
@@ -139,6 +135,12 @@ class CareerFields(QWidget):
         with QSignalBlocker(self.include):
             self.include.setChecked(node.id in doc.roadmap.plan.include_optional)
         self.include.setVisible(node.optional)
+        route = None
+        if career_api.has_groups(doc, node.id):  # the route itself only where there is a choice
+            try:
+                route = career_api.route_for(doc)
+            except Exception:  # no choice is offered rather than a broken inspector
+                route = None
         self._show_groups(node.id, route)
 
     def _show_groups(self, node_id: str, route) -> None:
