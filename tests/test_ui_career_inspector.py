@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from career_fixtures import career_roadmap
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from roadmap_app.model import Status
 
@@ -105,3 +105,28 @@ def test_why_is_shown_read_only_when_the_template_gives_one(career_window):
     assert fields.why.text() == "Why: Where the roadmap leads."
     fields = _select(career_window, "python")
     assert not fields.why.isVisibleTo(career_window.inspector)
+
+
+def test_a_day_picked_in_the_calendar_popup_is_committed(career_window, qtbot):
+    doc = career_window.document
+    fields = _select(career_window, "degree")
+    fields.done_box.setChecked(True)
+    past = TODAY - dt.timedelta(days=90)
+    calendar = fields.done_date.calendarWidget()
+    calendar.setSelectedDate(QDate(past.year, past.month, past.day))
+    calendar.clicked.emit(QDate(past.year, past.month, past.day))
+    assert doc.node("degree").completed_on == past
+    assert doc.undo_stack.count() == 2  # marked done, then the day changed
+
+
+def test_typing_a_day_commits_once_when_editing_finishes(career_window, qtbot):
+    doc = career_window.document
+    career_window.editor.set_done_date("degree", TODAY)
+    fields = _select(career_window, "degree")
+    fields.done_date.setFocus()
+    qtbot.waitUntil(fields.done_date.hasFocus, timeout=1000)
+    fields.done_date.setDate(QDate(2020, 3, 1))  # as typing would, with focus
+    assert doc.node("degree").completed_on == TODAY  # not yet: still editing
+    qtbot.keyClick(fields.done_date, Qt.Key.Key_Return)
+    assert doc.node("degree").completed_on == dt.date(2020, 3, 1)
+    assert doc.undo_stack.count() == 2

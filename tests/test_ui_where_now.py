@@ -186,3 +186,26 @@ def test_a_profile_on_the_built_in_roadmap_pre_ticks_starts_the_current_job_and_
     assert doc.roadmap.plan.profile == "software-engineer"
     doc.undo_stack.undo()
     assert doc.roadmap.model_dump_json() == before
+
+
+def test_first_start_flags_the_flow_once_and_a_later_start_does_not(window, qtbot, restore_app_look):
+    from roadmap_app.app import build_window
+
+    assert window.career.first_run  # the default plan was just created from the template
+    opened = []
+
+    def answer() -> None:
+        opened.append(window.career.wizard)
+        window.career.wizard.reject()
+
+    QTimer.singleShot(0, answer)
+    window.career.open_if_first_run()
+    assert opened and not window.career.first_run
+    window.career.open_if_first_run()  # asked once only
+    assert len(opened) == 1
+
+    window.files.save(wait=True)
+    later = build_window()  # the default plan exists now: not a first start
+    qtbot.addWidget(later)
+    assert not later.career.first_run
+    later.files.pool.waitForDone()

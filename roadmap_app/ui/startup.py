@@ -83,6 +83,7 @@ def _open_first_plan(window, argv_path: Path | None) -> None:
         window.career.first_run = True  # app.run_app then asks "Where are you now?"
         return
     files.new_document(default_roadmap())
+    window.career.first_run = True  # unsaved, but a new plan all the same
 
 
 def install_excepthook(window) -> None:
