@@ -136,3 +136,13 @@ def test_a_bad_starting_point_pushes_nothing(editor):
         editor.apply_starting_point({"nope": PAST})
     assert editor.undo_stack.count() == 0
     assert editor.document.node("degree").status is Status.NOT_STARTED
+
+
+def test_reopening_drops_the_done_date_and_undo_brings_it_back(editor):
+    editor.set_done_date("degree", PAST)
+    editor.set_status(["degree"], Status.NOT_STARTED)
+    assert editor.document.node("degree").completed_on is None
+    assert editor.undo_stack.undoText() == "Set status to Not started"
+    editor.undo_stack.undo()
+    node = editor.document.node("degree")
+    assert node.status is Status.DONE and node.completed_on == PAST

@@ -142,7 +142,17 @@ class Editor(CareerEdits):
         ids = [nid for nid in dict.fromkeys(node_ids) if self._require(nid).status is not status]
         if not ids:
             return
-        self._push(SetStatusCommand(self.document, ids, status))
+        # A done date belongs to "done": reopening drops it, so marking done again later
+        # is dated then, not on the day of the first completion.
+        dated = [nid for nid in ids if status is not Status.DONE and self.document.node(nid).completed_on]
+        if not dated:
+            self._push(SetStatusCommand(self.document, ids, status))
+            return
+        macro = MacroCommand(f"Set status to {status.label}")
+        macro.adopt(SetStatusCommand(self.document, ids, status))
+        for node_id in dated:
+            macro.adopt(UpdateNodeCommand(self.document, node_id, {"completed_on": None}))
+        self._push(macro)
 
     def delete_nodes(self, node_ids: list[str]) -> None:
         ids = list(dict.fromkeys(node_ids))
