@@ -130,3 +130,23 @@ def test_typing_a_day_commits_once_when_editing_finishes(career_window, qtbot):
     qtbot.keyClick(fields.done_date, Qt.Key.Key_Return)
     assert doc.node("degree").completed_on == dt.date(2020, 3, 1)
     assert doc.undo_stack.count() == 2
+
+
+def test_the_inspector_says_how_a_step_takes_time(career_window):
+    editor = career_window.editor
+    fields = _select(career_window, "degree")
+    assert fields.timing.text().startswith("Calendar time: 3 yr")
+    fields = _select(career_window, "python")
+    assert not fields.timing.isVisibleTo(career_window.inspector)
+    editor.update_node("python", kind="practice")
+    assert fields.timing.text() == "Ongoing: practices share 1 h per week of your study time."
+    editor.set_practice_hours(2.5)
+    assert "2.5 h per week" in fields.timing.text()
+
+
+def test_a_skill_learned_in_a_job_says_so(window):
+    roadmap = career_roadmap()
+    roadmap.node("python").learned_in = "degree"  # as a template says it
+    window.files.new_document(roadmap)
+    fields = _select(window, "python")
+    assert fields.timing.text() == "Learned during “Degree”: no extra study time."

@@ -17,7 +17,8 @@ import datetime as dt
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QWidget
 
-from ..model import RoadmapError, Status
+from ..canvas.items import format_length
+from ..model import NodeKind, RoadmapError, Status
 from . import career_api, messages
 
 FASTEST = "Fastest (the planner picks)"
@@ -44,6 +45,19 @@ def done_day(node) -> dt.date | None:
         if change.status is Status.DONE:
             return change.at.date()
     return None
+
+
+def timing_text(node, document) -> str:
+    """How the step takes time, when it is not plain study hours."""
+    if node.is_duration:
+        return (f"Calendar time: {format_length(node)}, a commitment of its own; "
+                "your study hours per week do not change it.")
+    if node.learned_in and document.has_node(node.learned_in):
+        return f"Learned during “{document.node(node.learned_in).title}”: no extra study time."
+    if node.kind is NodeKind.PRACTICE:
+        hours = document.roadmap.plan.practice_hours_per_week
+        return f"Ongoing: practices share {hours:g} h per week of your study time."
+    return ""
 
 
 class CareerFields(QWidget):
@@ -74,6 +88,12 @@ class CareerFields(QWidget):
         self.why.setWordWrap(True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.timing = QLabel()
+        self.timing.setObjectName("inspector_timing")
+        self.timing.setAccessibleName("How this step takes time")
+        self.timing.setTextFormat(Qt.TextFormat.PlainText)
+        self.timing.setWordWrap(True)
+
         self.done_box = QCheckBox("Done on")
         self.done_box.setObjectName("inspector_done")
         self.done_box.setAccessibleName("Done, with the day it was finished")
@@ -99,6 +119,7 @@ class CareerFields(QWidget):
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow(self.timing)
         self.form.addRow(done_row)
         self.form.addRow(self.include)
         self.route_combos: list[QComboBox] = []
@@ -124,6 +145,9 @@ class CareerFields(QWidget):
         self.banner.setVisible(node.id in career_api.off_route_for(doc))
         self.why.setText(f"Why: {node.why}" if node.why else "")
         self.why.setVisible(bool(node.why))
+        timing = timing_text(node, doc)
+        self.timing.setText(timing)
+        self.timing.setVisible(bool(timing))
 
         today = dt.date.today()
         day = done_day(node)
