@@ -109,3 +109,26 @@ def test_merging_twice_changes_nothing_and_removed_node_can_come_back():
     assert not summary.added and not summary.updated and not summary.removed
     back, _ = merge(once, upstream_v1())
     assert back.node("c").removed_upstream is False and back.node("c").notes == "keep me"
+
+
+def test_career_fields_follow_the_update_and_the_done_date_stays_the_users():
+    mine = my_plan()
+    node = mine.nodes[0]
+    node.status, node.completed_on = Status.DONE, dt.date(2024, 6, 1)
+    theirs = upstream_v1()
+    up = theirs.node(node.id)
+    up.duration_weeks, up.optional, up.why = 52.0, True, "Because."
+    merged, _summary = merge(mine, theirs)
+    got = merged.node(node.id)
+    assert (got.duration_weeks, got.optional, got.why) == (52.0, True, "Because.")
+    assert got.completed_on == dt.date(2024, 6, 1) and got.status is Status.DONE
+    again, _ = merge(merged, theirs)
+    assert again == merged  # the same update twice changes nothing
+
+
+def test_an_update_identical_to_the_plan_changes_nothing_on_the_built_in_roadmap():
+    from roadmap_app.templates import load_template
+
+    plan = load_template("ml-architect")
+    merged, _summary = merge(plan, plan.model_copy(deep=True))
+    assert merged == plan
