@@ -209,3 +209,22 @@ def test_first_start_flags_the_flow_once_and_a_later_start_does_not(window, qtbo
     qtbot.addWidget(later)
     assert not later.career.first_run
     later.files.pool.waitForDone()
+
+
+def test_the_finish_date_follows_the_answers_by_itself(career_window, qtbot):
+    texts = []
+
+    def steps(wizard) -> None:
+        wizard.next()
+        wizard.next()
+        pace = wizard.pace_page
+        qtbot.waitUntil(lambda: pace.finish.text().startswith("Projected: "), timeout=2000)
+        texts.append(pace.finish.text())
+        pace.hours.setValue(pace.hours.value() * 4)
+        qtbot.waitUntil(lambda: pace.finish.text() != texts[0], timeout=2000)
+        pace.has_target.setChecked(True)
+        qtbot.waitUntil(lambda: "target date" in pace.detail.text(), timeout=2000)
+        wizard.reject()
+
+    _drive(career_window, qtbot, steps)
+    assert texts

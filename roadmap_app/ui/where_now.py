@@ -303,6 +303,8 @@ class WhereNowWizard(QWizard):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.preview)
         self.pace_page.hours.valueChanged.connect(self._timer.start)
+        self.pace_page.has_target.toggled.connect(self._timer.start)
+        self.pace_page.target.dateChanged.connect(self._timer.start)
         self.currentIdChanged.connect(self._page_changed)
 
     # -- the answers -----------------------------------------------------
