@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .common import REPO, Row
 
-SUITES = ["layout_bench", "io_bench", "export_bench", "frames_bench", "startup_bench"]
+SUITES = ["layout_bench", "io_bench", "export_bench", "frames_bench", "startup_bench", "planning_bench"]
 
 
 def machine() -> str:

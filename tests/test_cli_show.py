@@ -66,7 +66,8 @@ def test_text_summary(plan_file, capsys):
     ready_at = lines.index("Ready to start (1):")
     assert lines[ready_at + 1].split() == ["linalg", "Linear", "algebra"]
     # ml is in progress and counts its full hours: linalg 10 + ml 30 + arch 5.
-    assert lines[-1] == "Critical path to the goal: 45 h over 3 nodes"
+    critical = lines.index("Critical path to the goal: 45 h over 3 nodes")
+    assert lines[critical + 1:] == ["Ready for ML architect: 56 % (1 of 3 skills, 40 h left)"]
 
 
 def test_json_summary(plan_file, capsys):

@@ -80,7 +80,7 @@ def test_newer_file_opens_read_only_and_is_never_saved_over(tmp_path):
     before = target.read_bytes()
     opened = open_plan(target)
     assert opened.ok and opened.read_only_reason
-    assert "newer Roadmap Planner" in opened.read_only_reason and "reads up to 2" in opened.read_only_reason
+    assert "newer Roadmap Planner" in opened.read_only_reason and "reads up to 3" in opened.read_only_reason
     with pytest.raises(SaveError, match="read-only"):
         save_plan(target, opened.loaded.roadmap, loaded=opened.loaded)
     assert target.read_bytes() == before

@@ -117,8 +117,8 @@ def test_dashboard_colours_follow_the_palette(dashboard, qtbot):
 def test_next_steps_ranks_ready_nodes_and_start_emits(qtbot, document):
     panel = NextStepsPanel(document)
     qtbot.addWidget(panel)
-    # linalg is on the critical path; then short wins toward the goal. The blog post leads
-    # nowhere near the goal: it is not on the route, so it is not suggested.
+    # linalg is on the critical path; then short wins toward the goal. "blog" (a later
+    # stage) waits while the Education stage still has ready work.
     assert panel.ids() == ["linalg", "stats"]
     button = panel.start_button("stats")
     assert button.text() == "Start" and button.accessibleName() == "Start Statistics"

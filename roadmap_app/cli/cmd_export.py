@@ -3,7 +3,8 @@
 The format follows OUT's extension: png, svg and pdf are drawn by the render layer
 (offscreen, so it runs without a display); md, mmd, canvas, graphml and roadmap are
 written here. For the text formats, --focus keeps the node and everything it needs
-(its ancestors through prerequisite and progression edges).
+(its ancestors through prerequisite and progression edges). .ics writes the plan's
+schedule as iCalendar (weekly study blocks and milestones); there --focus is the goal.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     source.add_argument("file", nargs="?", metavar="FILE", help="roadmap file to export")
     source.add_argument("--template", metavar="ID", help="export a built-in roadmap instead of a file")
     parser.add_argument("-o", "--output", required=True, metavar="OUT",
-                        help="output file: .png, .svg, .pdf, .md, .mmd, .canvas, .graphml")
+                        help="output file: .png, .svg, .pdf, .md, .mmd, .canvas, .graphml, .ics")
     parser.add_argument("--scale", type=float, default=1.0, help="image scale (default 1)")
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="image theme")
     parser.add_argument("--focus", metavar="NODE_ID", help="only the path to this node")
@@ -78,11 +79,37 @@ def _export_image(roadmap, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _export_calendar(roadmap, args: argparse.Namespace, source: str) -> int:
+    from ..planning import schedule
+    from ..planning.ics import plan_to_ical
+    from ..storage import SaveError
+    from ..storage.atomic import atomic_write
+
+    try:
+        plan = schedule(roadmap, goal=args.focus)
+    except RoadmapError as exc:
+        raise CliError(one_line(f"{source}: {exc}")) from None
+    try:
+        atomic_write(args.output, plan_to_ical(roadmap, plan))
+    except (SaveError, OSError) as exc:
+        message = str(exc) if str(args.output) in str(exc) else f"{args.output}: {exc}"
+        raise CliError(one_line(message)) from None
+    when = plan.goal_date.isoformat() if plan.goal_date else "nothing left to plan"
+    print(f"{args.output}: exported the plan's calendar (goal: {when})")
+    return EXIT_OK
+
+
 def run(args: argparse.Namespace) -> int:
     from ..interchange.formats import is_image
 
     if not (0.05 <= args.scale <= 16):  # the renderer's own limit (render.options)
         raise CliError(f"--scale {args.scale:g}: use a scale from 0.05 to 16", EXIT_USAGE)
+    if str(args.output).lower().endswith(".ics"):
+        roadmap = _load(args)
+        source = f"template {args.template}" if args.template else args.file
+        if args.focus and roadmap.node(args.focus) is None:
+            raise CliError(f"{source}: no node with id {args.focus}")
+        return _export_calendar(roadmap, args, source)
     image = is_image(args.output)
     if not image:
         check_writable(args.output)

@@ -12,7 +12,7 @@ import json
 import math
 
 from ..model.errors import RoadmapError
-from ..planning import Schedule, schedule
+from ..planning import LANE_DURATION, LANE_PRACTICE, Schedule, ScheduledNode, schedule
 from . import CliError
 from .common import load_or_fail
 
@@ -76,13 +76,24 @@ def render_text(plan: Schedule, title: str, goal_title: str) -> str:
         lines.append(f"{'#':>{width}}  {'Start':<10}  {'Finish':<10}  {'Hours':>{hour_width}}  Node")
         for number, e in enumerate(plan.entries, 1):
             flag = "  (at risk: target " + e.target_date.isoformat() + ")" if e.at_risk else ""
+            flag += _lane_note(e)
             lines.append(
                 f"{number:>{width}}  {e.start.isoformat()}  {e.finish.isoformat()}  "
                 f"{_fmt_hours(e.hours):>{hour_width}}  {e.title} [{e.id}]{flag}"
             )
         lines.append("")
     lines.append(_goal_line(plan, goal_title))
+    lines.extend(r.line for r in plan.readiness)
     return "\n".join(lines)
+
+
+def _lane_note(entry: ScheduledNode) -> str:
+    """Durations run for calendar weeks; practices run alongside the whole plan."""
+    if entry.lane == LANE_DURATION:
+        return f"  ({entry.weeks:.0f} weeks)"
+    if entry.lane == LANE_PRACTICE:
+        return "  (ongoing)"
+    return ""
 
 
 def _md_cell(text: str) -> str:

@@ -2,7 +2,8 @@
 
 Title, node and edge counts, the goal, progress overall and per stage (by
 count and by hours; skipped nodes are left out of the totals), the nodes that
-are ready to start, and the remaining critical path to the goal.
+are ready to start, the remaining critical path to the goal, and how ready you are
+for each role on your route.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections import Counter
 
 from ..graph.analysis import Tally, critical_path_hours, progress, ready_nodes
 from ..graph.order import OrderIndex
+from ..planning.readiness import readiness
+from ..planning.routes import resolve_route
 from .common import load_or_fail
 
 
@@ -56,6 +59,7 @@ def summary(roadmap) -> dict:
             for i in ready_nodes(roadmap, order=order)
         ],
         "critical_path": {"hours": round(critical_hours, 2), "nodes": critical},
+        "readiness": [r.to_dict() for r in readiness(roadmap, resolve_route(roadmap))],
     }
 
 
@@ -105,6 +109,7 @@ def render_text(data: dict) -> str:
         lines.append("Critical path to the goal: the goal is reached")
     elif crit["nodes"]:
         lines.append(f"Longest remaining chain: {_hours(crit['hours'])} h over {len(crit['nodes'])} nodes")
+    lines.extend(r["line"] for r in data.get("readiness", ()))
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from .node import Node, check_date
 from .text import Identifier, LongText, ShortText, Title
 
 FORMAT_NAME = "roadmap-planner"
-SCHEMA_VERSION = 2  # what this version writes and fully understands
+SCHEMA_VERSION = 3  # what this version writes and fully understands
 MAX_NODES = 20_000
 MAX_EDGES = 100_000
 MAX_STAGES = 200

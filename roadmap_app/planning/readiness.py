@@ -46,6 +46,18 @@ class RoleReadiness:
 def readiness(roadmap: Roadmap, route: Route) -> list[RoleReadiness]:
     """One line per role on the route, in file order."""
     by_id = roadmap.node_map()
+    learned: dict[str, list[str]] = {}
+    for node in roadmap.nodes:
+        if node.learned_in and node.kind is not NodeKind.PRACTICE and not node.is_duration:
+            learned.setdefault(node.learned_in, []).append(node.id)
+    left_of: dict[str, float] = {}
+
+    def left(node_id: str) -> float:
+        value = left_of.get(node_id)
+        if value is None:
+            value = left_of[node_id] = remaining_hours(by_id[node_id])
+        return value
+
     result = []
     for node in roadmap.nodes:
         if node.kind is not NodeKind.ROLE or node.id not in route.on_route:
@@ -53,6 +65,7 @@ def readiness(roadmap: Roadmap, route: Route) -> list[RoleReadiness]:
         seen = {node.id}
         stack = [node.id]
         skills = []
+        hosts = []
         while stack:
             for source in route.needs.get(stack.pop(), ()):
                 if source in seen:
@@ -60,24 +73,28 @@ def readiness(roadmap: Roadmap, route: Route) -> list[RoleReadiness]:
                 seen.add(source)
                 stack.append(source)
                 other = by_id[source]
-                if other.kind not in (NodeKind.ROLE, NodeKind.PRACTICE) and not other.is_duration:
-                    skills.append(other)
-        hosts = {i for i in seen if by_id[i].is_duration and i != node.id}
-        counted = {s.id for s in skills}
-        skills += [n for n in roadmap.nodes if n.learned_in in hosts and n.id not in counted
-                   and n.kind is not NodeKind.PRACTICE and not n.is_duration]
-        done = sum(1 for s in skills if s.status.is_closed)
-        total_weight = done_weight = left = 0.0
-        for skill in skills:
+                if other.is_duration:
+                    hosts.append(source)
+                elif other.kind not in (NodeKind.ROLE, NodeKind.PRACTICE):
+                    skills.append(source)
+        counted = set(skills)
+        for host in hosts:
+            skills += [i for i in learned.get(host, ()) if i not in counted and i != node.id]
+            counted.update(learned.get(host, ()))
+        done = total_weight = done_weight = hours_left = 0.0
+        for skill_id in skills:
+            skill = by_id[skill_id]
+            closed = skill.status.is_closed
+            done += closed
             hours = skill.effective_hours
-            still = remaining_hours(skill)
-            left += still
+            still = left(skill_id)
+            hours_left += still
             if hours > 0:
                 total_weight += hours
                 done_weight += hours - still
             else:
                 total_weight += 1.0
-                done_weight += 1.0 if skill.status.is_closed else 0.0
+                done_weight += 1.0 if closed else 0.0
         percent = 100.0 * done_weight / total_weight if total_weight > 0 else 100.0
-        result.append(RoleReadiness(node.id, node.title, percent, done, len(skills), left))
+        result.append(RoleReadiness(node.id, node.title, percent, int(done), len(skills), hours_left))
     return result

@@ -20,23 +20,60 @@ are decided.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..model import EdgeKind, Node, NodeKind, Roadmap, Status
+from ..model import EdgeKind, Node, NodeKind, Roadmap
 from .cost import remaining_hours
 
 
 @dataclass(frozen=True)
 class Route:
+    """The decided route. `on_route`, `off_route`, `groups` and `needs` are built from
+    the index form on first use (the scheduler reads the index form directly)."""
+
     goal: str | None
-    on_route: frozenset[str]
-    off_route: frozenset[str]
-    groups: dict[tuple[str, str], list[str]]  # (target, group) -> alternative sources
     choices: dict[tuple[str, str], str]  # (target, group) -> chosen source
-    # What each node on the route needs under this route: all-of sources plus the chosen
-    # alternative of each group, in edge order.
-    needs: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # What each node on the route needs under this route (all-of sources plus the chosen
+    # alternative of each group, in edge order), as node indices in the roadmap's order.
+    needs_index: list[list[int]] = field(default_factory=list, repr=False, compare=False)
+    ids: list[str] = field(default_factory=list, repr=False, compare=False)
+    on_index: list[bool] = field(default_factory=list, repr=False, compare=False)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    groups_index: dict[tuple[int, str], list[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _cached(self, key: str, make):
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    @property
+    def on_route(self) -> frozenset[str]:
+        """Node ids on the route (the goal, what it needs, practices, opted-in optional)."""
+        pairs = zip(self.ids, self.on_index, strict=True)
+        return self._cached("on", lambda: frozenset(i for i, on in pairs if on))
+
+    @property
+    def off_route(self) -> frozenset[str]:
+        """Node ids not on the route: "not on my route", which is not skipped."""
+        pairs = zip(self.ids, self.on_index, strict=True)
+        return self._cached("off", lambda: frozenset(i for i, on in pairs if not on))
+
+    @property
+    def groups(self) -> dict[tuple[str, str], list[str]]:
+        """(target, group) -> the alternative sources, in edge order."""
+        ids = self.ids
+        return self._cached("groups", lambda: {(ids[t], g): [ids[m] for m in members]
+                                               for (t, g), members in self.groups_index.items()})
+
+    @property
+    def needs(self) -> dict[str, list[str]]:
+        """node id -> the ids it needs on this route (nodes on the route only)."""
+        if "needs" not in self._cache:
+            ids = self.ids
+            self._cache["needs"] = {ids[t]: [ids[s] for s in sources]
+                                    for t, sources in enumerate(self.needs_index) if self.on_index[t]}
+        return self._cache["needs"]
 
     def is_choice(self, target: str, group: str, source: str) -> bool:
         return self.choices.get((target, group)) == source
@@ -44,54 +81,56 @@ class Route:
 
 @dataclass
 class _Edges:
-    all_of: dict[str, list[str]]  # target -> sources (ungrouped ordering edges)
-    groups: dict[tuple[str, str], list[str]]
-    groups_of: dict[str, list[str]]  # target -> its group names, in edge order
-    succs: dict[str, list[str]]  # every ordering edge, forwards
+    all_of: list[list[int]]  # target -> sources (ungrouped ordering edges)
+    groups: dict[tuple[int, str], list[int]]
+    groups_of: dict[int, list[str]]  # target -> its group names, in edge order
+    succs: list[list[int]]  # every ordering edge, forwards
 
 
-def _edges(roadmap: Roadmap, ids: Iterable[str]) -> _Edges:
-    known = set(ids)
-    all_of: dict[str, list[str]] = {i: [] for i in known}
-    groups: dict[tuple[str, str], list[str]] = {}
-    groups_of: dict[str, list[str]] = {}
-    succs: dict[str, list[str]] = {i: [] for i in known}
+def _edges(roadmap: Roadmap, index: dict[str, int]) -> _Edges:
+    n = len(index)
+    all_of: list[list[int]] = [[] for _ in range(n)]
+    groups: dict[tuple[int, str], list[int]] = {}
+    groups_of: dict[int, list[str]] = {}
+    succs: list[list[int]] = [[] for _ in range(n)]
+    related = EdgeKind.RELATED
+    get = index.get
     for edge in roadmap.edges:
-        if edge.kind is EdgeKind.RELATED or edge.source == edge.target:
+        if edge.kind is related:
             continue
-        if edge.source not in known or edge.target not in known:
+        s, t = get(edge.source), get(edge.target)
+        if s is None or t is None or s == t:
             continue
-        succs[edge.source].append(edge.target)
+        succs[s].append(t)
         if edge.group:
-            key = (edge.target, edge.group)
+            key = (t, edge.group)
             members = groups.get(key)
             if members is None:
                 groups[key] = members = []
-                groups_of.setdefault(edge.target, []).append(edge.group)
-            if edge.source not in members:
-                members.append(edge.source)
+                groups_of.setdefault(t, []).append(edge.group)
+            if s not in members:
+                members.append(s)
         else:
-            all_of[edge.target].append(edge.source)
+            all_of[t].append(s)
     return _Edges(all_of, groups, groups_of, succs)
 
 
-def _topo(ids: list[str], edges: _Edges) -> list[str]:
+def _topo(n: int, edges: _Edges) -> list[int]:
     """Kahn's order over every ordering edge; nodes caught in a cycle go last."""
-    indegree = {i: 0 for i in ids}
-    for targets in edges.succs.values():
+    indegree = [0] * n
+    for targets in edges.succs:
         for t in targets:
             indegree[t] += 1
-    order = [i for i in ids if indegree[i] == 0]
-    cursor = 0
-    while cursor < len(order):
-        for t in edges.succs[order[cursor]]:
+    order = [i for i in range(n) if indegree[i] == 0]
+    succs = edges.succs
+    for current in order:  # grows while it is walked
+        for t in succs[current]:
             indegree[t] -= 1
             if indegree[t] == 0:
                 order.append(t)
-        cursor += 1
-    if len(order) < len(ids):
+    if len(order) < n:
         placed = set(order)
-        order += [i for i in ids if i not in placed]
+        order += [i for i in range(n) if i not in placed]
     return order
 
 
@@ -115,105 +154,119 @@ def resolve_route(
     (default: the plan's) only breaks ties between alternatives by their length.
     """
     nodes = roadmap.nodes
-    by_id = {n.id: n for n in nodes}
-    ids = list(by_id)
+    n = len(nodes)
+    ids = [node.id for node in nodes]
+    index = {node_id: i for i, node_id in enumerate(ids)}
     goal = goal if goal is not None else roadmap.plan.goal
-    if goal not in by_id:
+    if goal not in index:
         goal = None
-    edges = _edges(roadmap, ids)
-    included = set(roadmap.plan.include_optional)
+    edges = _edges(roadmap, index)
+    all_of, groups, groups_of = edges.all_of, edges.groups, edges.groups_of
+    included = {index[i] for i in roadmap.plan.include_optional if i in index}
+    usable = [not node.optional or i in included for i, node in enumerate(nodes)]
 
-    def usable(node_id: str) -> bool:
-        node = by_id[node_id]
-        return not node.optional or node_id in included
-
-    order = _topo(ids, edges)
-    position = {node_id: k for k, node_id in enumerate(order)}
+    order = _topo(n, edges)
+    position = [0] * n
+    for k, i in enumerate(order):
+        position[i] = k
     pace = max(hours_per_week or roadmap.plan.weekly_hours, 0.5)
-    cost: dict[str, float] = {}
-    for node_id in order:  # longest chain in weeks, with the shortest pick in each group
-        need = [cost.get(p, 0.0) for p in edges.all_of[node_id] if usable(p)]
-        for group in edges.groups_of.get(node_id, ()):
-            options = [cost.get(p, 0.0) for p in edges.groups[(node_id, group)] if usable(p)]
-            if options:
-                need.append(min(options))
-        cost[node_id] = own_weeks(by_id[node_id], pace) + max(need, default=0.0)
+    cost: list[float | None] = [None] * n
+
+    def cost_of(start: int) -> float:
+        """The longest chain in weeks ending at `start`, with the shortest pick in each
+        group; worked out only for alternatives the planner has to pick between."""
+        visiting = set()
+        stack = [start]
+        while stack:
+            i = stack[-1]
+            if cost[i] is not None:
+                stack.pop()
+                continue
+            sources = [p for p in all_of[i] if usable[p]]
+            for group in groups_of.get(i, ()):
+                sources += [p for p in groups[(i, group)] if usable[p]]
+            pending = [p for p in sources if cost[p] is None and p not in visiting]
+            if pending and i not in visiting:
+                visiting.add(i)
+                stack += pending
+                continue
+            need = max((cost[p] or 0.0 for p in all_of[i] if usable[p]), default=0.0)
+            for group in groups_of.get(i, ()):
+                options = [cost[p] or 0.0 for p in groups[(i, group)] if usable[p]]
+                if options:
+                    need = max(need, min(options))
+            cost[i] = own_weeks(nodes[i], pace) + need
+            stack.pop()
+        return cost[start] or 0.0
 
     user = {}
     for choice in roadmap.plan.route:
-        user[(choice.target, choice.group)] = choice.choice
+        t, c = index.get(choice.target), index.get(choice.choice)
+        if t is not None and c is not None:
+            user[(t, choice.group)] = c
 
-    roots: list[str] = []
+    roots: list[int] = []
     if goal is not None:
-        roots.append(goal)
+        roots.append(index[goal])
     else:
-        roots += [i for i in ids if usable(i) and not any(usable(t) for t in edges.succs[i])]
-    roots += [n.id for n in nodes if n.kind is NodeKind.PRACTICE and usable(n.id)]
-    roots += [i for i in roadmap.plan.include_optional if i in by_id]
+        succs = edges.succs
+        roots += [i for i in range(n) if usable[i] and not any(usable[t] for t in succs[i])]
+    roots += [i for i, node in enumerate(nodes) if node.kind is NodeKind.PRACTICE and usable[i]]
+    roots += sorted(included)
 
-    on_route: set[str] = set()
+    on = [False] * n
     choices: dict[tuple[str, str], str] = {}
-    needs: dict[str, list[str]] = {}
+    needs: list[list[int]] = [[] for _ in range(n)]
     # Expand targets before what they need (latest in the order first), so that when a
     # group is decided, whatever later targets already pulled in is known.
     heap: list[int] = []
     for root in roots:
-        if root not in on_route:
-            on_route.add(root)
-            heapq.heappush(heap, -position[root])
+        if not on[root]:
+            on[root] = True
+            heap.append(-position[root])
+    heapq.heapify(heap)
     while heap:
         target = order[-heapq.heappop(heap)]
-        wanted = [p for p in edges.all_of[target] if usable(p)]
-        for group in edges.groups_of.get(target, ()):
-            options = [p for p in edges.groups[(target, group)] if usable(p)]
+        wanted = [p for p in all_of[target] if usable[p]]
+        for group in groups_of.get(target, ()):
+            options = [p for p in groups[(target, group)] if usable[p]]
             if not options:
                 continue
             pick = user.get((target, group))
             if pick not in options:
-                pick = next((p for p in options if p in on_route), None)
+                pick = next((p for p in options if on[p]), None)
                 if pick is None:
-                    pick = min(options, key=lambda p: cost[p])  # min keeps the first of equals
-            choices[(target, group)] = pick
+                    pick = min(options, key=cost_of)  # min keeps the first of equals
+            choices[(ids[target], group)] = ids[pick]
             wanted.append(pick)
+        if len(wanted) > 1:
+            wanted = list(dict.fromkeys(wanted))
         needs[target] = wanted
         for p in wanted:
-            if p not in on_route:
-                on_route.add(p)
+            if not on[p]:
+                on[p] = True
                 heapq.heappush(heap, -position[p])
 
-    return Route(
-        goal=goal,
-        on_route=frozenset(on_route),
-        off_route=frozenset(i for i in ids if i not in on_route),
-        groups={key: list(members) for key, members in edges.groups.items()},
-        choices=choices,
-        needs=needs,
-    )
+    return Route(goal=goal, choices=choices, needs_index=needs, ids=ids, on_index=on, groups_index=groups)
 
 
 def group_met(roadmap: Roadmap) -> dict[str, bool]:
     """Whether each node's prerequisites are met by status alone: every all-of source
     closed and, in each group, at least one alternative closed. Optional sources that
     the plan does not include never hold anything back."""
-    by_id = roadmap.node_map()
-    edges = _edges(roadmap, by_id)
+    nodes = roadmap.nodes
+    index = {node.id: i for i, node in enumerate(nodes)}
+    edges = _edges(roadmap, index)
     included = set(roadmap.plan.include_optional)
-
-    def blocks(source: str) -> bool:
-        node = by_id[source]
-        if node.optional and source not in included:
-            return False
-        return node.status not in (Status.DONE, Status.SKIPPED)
-
+    ignored = [node.optional and node.id not in included for node in nodes]
+    blocks = [not ignored[i] and not node.status.is_closed for i, node in enumerate(nodes)]
     result = {}
-    for node_id in by_id:
-        met = not any(blocks(p) for p in edges.all_of[node_id])
-        for group in edges.groups_of.get(node_id, ()) if met else ():
-            members = [p for p in edges.groups[(node_id, group)]]
-            if all(blocks(p) for p in members) and any(
-                not by_id[p].optional or p in included for p in members
-            ):
+    for i, node in enumerate(nodes):
+        met = not any(blocks[p] for p in edges.all_of[i])
+        for group in edges.groups_of.get(i, ()) if met else ():
+            members = edges.groups[(i, group)]
+            if all(blocks[p] for p in members) and not all(ignored[p] for p in members):
                 met = False
                 break
-        result[node_id] = met
+        result[node.id] = met
     return result

@@ -111,6 +111,9 @@ class ExchangeController(QObject):
         menu = getattr(window, "file_menu", None) or window.findChild(QMenu, "menu_file")
         if menu is not None:
             menu.insertAction(actions["export"], self.action_update_from)
+        from .calendar_export import CalendarExport  # File > Export Calendar (.ics)…
+
+        self.calendar_export = CalendarExport(window)
         window.installEventFilter(self)
         # The canvas scene accepts every drag (QGraphicsScene's default), so drops on the
         # canvas never reach the window: watch the canvas viewport too.

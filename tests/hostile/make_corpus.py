@@ -100,8 +100,8 @@ OK, BAD = 0, 1
 # name -> (bytes, exit code, message substring)
 CASES: dict[str, tuple[bytes, int, str]] = {
     # accepted: hostile-looking but valid
-    "valid-minimal.roadmap": (doc(), OK, "ok (3 nodes)"),
-    "valid-bom.roadmap": (b"\xef\xbb\xbf" + doc(), OK, "ok (3 nodes)"),
+    "valid-minimal.roadmap": (doc(), OK, "ok (3 nodes, migrated from format 2)"),
+    "valid-bom.roadmap": (b"\xef\xbb\xbf" + doc(), OK, "ok (3 nodes, migrated from format 2)"),
     "valid-unknown-fields.roadmap": (doc(lambda r: (r.update(extra_top={"x": [1, 2]}),
                                                     node(r).update(future={"y": None}))), OK, "ok"),
     "valid-paired-surrogates.roadmap": (replace(b'"title": "A"', b'"title": "\\ud83d\\ude00 \\u05d0"'),

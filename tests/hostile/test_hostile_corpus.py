@@ -173,4 +173,4 @@ def test_real_process_no_traceback(tmp_path):
     assert "Traceback" not in proc.stderr
     err_lines = proc.stderr.splitlines()
     assert len(err_lines) == len(files) - 1 + len(specials)
-    assert proc.stdout.strip() == f"{files[-1]}: ok (3 nodes)"
+    assert proc.stdout.strip() == f"{files[-1]}: ok (3 nodes, migrated from format 2)"
