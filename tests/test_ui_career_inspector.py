@@ -150,3 +150,27 @@ def test_a_skill_learned_in_a_job_says_so(window):
     window.files.new_document(roadmap)
     fields = _select(window, "python")
     assert fields.timing.text() == "Learned during “Degree”: no extra study time."
+
+
+def test_an_optional_node_left_out_says_how_to_add_it(career_window, qtbot):
+    from roadmap_app.ui.career_fields import OFF_ROUTE_TEXT, OPTIONAL_TEXT
+
+    fields = _select(career_window, "cert")
+    assert fields.banner.isVisibleTo(career_window.inspector) and fields.banner.text() == OPTIONAL_TEXT
+    fields.include.setChecked(True)
+    qtbot.waitUntil(lambda: not fields.banner.isVisibleTo(career_window.inspector), timeout=2000)
+    career_window.editor.choose_route("goal", "entry", "analyst")
+    fields = _select(career_window, "dev")
+    assert fields.banner.text() == OFF_ROUTE_TEXT
+
+
+def test_the_banner_takes_the_dark_theme_colours(career_window, qtbot):
+    from roadmap_app.ui.theme import ThemeMode
+
+    fields = _select(career_window, "cert")
+    light = fields.banner.styleSheet()
+    career_window.theme.set_mode(ThemeMode.DARK)
+    qtbot.waitUntil(lambda: fields.banner.styleSheet() != light, timeout=2000)
+    dark = fields.banner.styleSheet()
+    base = career_window.palette().color(career_window.palette().ColorRole.AlternateBase).name()
+    assert base in dark

@@ -14,8 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QDate, QEvent, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from ..canvas.items import format_length
 from ..model import NodeKind, RoadmapError, Status
@@ -23,8 +33,9 @@ from . import career_api, messages
 
 FASTEST = "Fastest (the planner picks)"
 OFF_ROUTE_TEXT = "⊘  Not on my route: left out of the schedule and the progress"
-BANNER_STYLE = ("QLabel { padding: 4px 6px; border-radius: 4px; border: 1px dashed palette(mid);"
-                " color: palette(text); background: palette(alternate-base); font-weight: bold; }")
+OPTIONAL_TEXT = "⊘  Optional, not in my plan: tick “Include in my plan” to add it"
+BANNER_STYLE = ("QLabel {{ padding: 4px 6px; border-radius: 4px; border: 1px dashed {border};"
+                " color: {text}; background: {background}; font-weight: bold; }}")
 
 
 def qdate(day: dt.date) -> QDate:
@@ -60,6 +71,26 @@ def timing_text(node, document) -> str:
     return ""
 
 
+class BannerLabel(QLabel):
+    """A label drawn in the theme's own colours (resolved here: a sheet's palette()
+    kept the light theme's colours after a switch to dark)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._sheet = ""
+        self.restyle()
+
+    def restyle(self) -> None:
+        app = QApplication.instance()
+        palette = app.palette() if app is not None else self.palette()
+        sheet = BANNER_STYLE.format(border=palette.color(QPalette.ColorRole.Mid).name(),
+                                    text=palette.color(QPalette.ColorRole.Text).name(),
+                                    background=palette.color(QPalette.ColorRole.AlternateBase).name())
+        if sheet != self._sheet:
+            self._sheet = sheet
+            self.setStyleSheet(sheet)
+
+
 class CareerFields(QWidget):
     """The done date, route choice and opt-in rows; `banner` and `why` are placed apart."""
 
@@ -73,13 +104,12 @@ class CareerFields(QWidget):
         self.node_id: str | None = None
         self._groups: list[tuple[str, list[str]]] = []
 
-        self.banner = QLabel(OFF_ROUTE_TEXT)
+        self.banner = BannerLabel(OFF_ROUTE_TEXT)
         self.banner.setObjectName("inspector_off_route")
         self.banner.setAccessibleName("Not on my route")
         self.banner.setToolTip("Another alternative is chosen for this part of the route. "
                                "Choose the route on the node it leads to, or with Plan > Route.")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
 
         self.why = QLabel()
         self.why.setObjectName("inspector_why")
@@ -124,6 +154,11 @@ class CareerFields(QWidget):
         self.form.addRow(self.include)
         self.route_combos: list[QComboBox] = []
 
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # a theme switch while the banner shows
+            self.banner.restyle()
+        super().changeEvent(event)
+
     # -- wiring ----------------------------------------------------------
     def set_document(self, document, editor) -> None:
         if self.document is not None:
@@ -142,7 +177,12 @@ class CareerFields(QWidget):
         if doc is None or self.node_id is None or not doc.has_node(self.node_id):
             return
         node = doc.node(self.node_id)
-        self.banner.setVisible(node.id in career_api.off_route_for(doc))
+        left_out = node.id in career_api.off_route_for(doc)
+        opted_out = node.optional and node.id not in doc.roadmap.plan.include_optional
+        self.banner.setText(OPTIONAL_TEXT if opted_out else OFF_ROUTE_TEXT)
+        self.banner.setVisible(left_out)
+        if left_out:
+            self.banner.restyle()
         self.why.setText(f"Why: {node.why}" if node.why else "")
         self.why.setVisible(bool(node.why))
         timing = timing_text(node, doc)
