@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from roadmap_app.document import RoadmapDocument
-from roadmap_app.model import Node, NodeKind, Status
+from roadmap_app.model import Edge, Node, NodeKind, Status
 from roadmap_app.planning import LANE_DURATION, LANE_PRACTICE, LANE_STUDY
 
 
@@ -57,3 +57,21 @@ def test_gantt_rows_go_by_lane_with_calendar_length_and_ongoing(dashboard):
     assert rows[0] == "degree" and rows[-1] == "papers"
     labels = dashboard.gantt_labels._texts
     assert labels[0] == "Degree (3 yr)" and labels[-1] == "Read papers (ongoing)"
+
+
+def test_a_skill_learned_during_a_job_rides_it_in_the_gantt(qtbot, qapp):
+    from roadmap_app.ui.dashboard import DashboardPanel
+
+    roadmap = career_roadmap()
+    roadmap.plan.goal = "goal"
+    roadmap.nodes.append(Node(id="sql", title="SQL", estimated_hours=30, learned_in="dev"))
+    roadmap.edges.append(Edge(source="sql", target="goal"))
+    panel = DashboardPanel(RoadmapDocument(roadmap))
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.refresh()
+    labels = dict(zip(panel.gantt_ids(), panel.gantt_labels._texts, strict=True))
+    assert labels["sql"] == "SQL (during Developer)"
+    assert labels["dev"] == "Developer (2 yr)"

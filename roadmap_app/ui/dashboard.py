@@ -675,6 +675,7 @@ class DashboardPanel(QWidget):
                 text = "All done — nothing left to schedule"
             self._empty(plot, text)
             return
+        hosts = [gantt_lanes.host_title(self._document, e.id) for e in shown]
         for row, entry in enumerate(shown):
             x0, x1 = stamp(entry.start), stamp(entry.finish) + DAY
             self._bars.append((entry.id, entry.title, x0, x1))
@@ -685,11 +686,11 @@ class DashboardPanel(QWidget):
             if gantt_lanes.is_duration(entry):
                 brush.setAlphaF(0.45)
             pen = pg.mkPen(colour, width=1.5) if gantt_lanes.is_duration(entry) else pg.mkPen(None)
-            plot.addItem(pg.BarGraphItem(x0=[x0], y=[row], height=gantt_lanes.bar_height(entry),
+            plot.addItem(pg.BarGraphItem(x0=[x0], y=[row], height=gantt_lanes.bar_height(entry, hosts[row]),
                                          width=[x1 - x0], brush=brush, pen=pen))
         # never colour alone: at-risk rows are also marked in the label
         self.gantt_labels.set_rows(
-            [(gantt_lanes.row_label(e), self._entry_text(e)) for e in shown],
+            [(gantt_lanes.row_label(e, h), self._entry_text(e)) for e, h in zip(shown, hosts, strict=True)],
             self.chart_font(), colours.foreground)
         today = stamp(dt.date.today())
         start = min(b[2] for b in self._bars)

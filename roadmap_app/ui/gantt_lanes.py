@@ -2,8 +2,9 @@
 
 Degrees and jobs (the duration lane) come first, as the backbone of the plan;
 study follows in the planner's order; practices, which recur for the whole plan,
-come last and are drawn as a thin "ongoing" line instead of a block. Each lane
-is told apart by its label too, never by colour alone.
+come last and are drawn as a thin "ongoing" line instead of a block. A skill
+learned during a degree or job rides that time: a thin bar, "(during …)". Each
+lane is told apart by its label too, never by colour alone.
 """
 
 from __future__ import annotations
@@ -32,9 +33,20 @@ def calendar_length(entry) -> str:
     return f"{days / 7:.0f} wk"
 
 
-def row_label(entry) -> str:
+def host_title(document, node_id: str) -> str | None:
+    """The degree or job a skill is learned during (Node.learned_in), if any."""
+    if not document.has_node(node_id):
+        return None
+    host = document.node(node_id).learned_in
+    return document.node(host).title if host and document.has_node(host) else None
+
+
+def row_label(entry, host: str | None = None) -> str:
+    """The row's label; `host` names the degree or job a skill is learned during."""
     title = ("! " if entry.at_risk else "") + entry.title
     lane = lane_of(entry)
+    if host:
+        return f"{title} (during {host})"
     if lane == LANE_DURATION:
         return f"{title} ({calendar_length(entry)})"
     if lane == LANE_PRACTICE:
@@ -42,8 +54,8 @@ def row_label(entry) -> str:
     return title
 
 
-def bar_height(entry) -> float:
-    return BAR_HEIGHT.get(lane_of(entry), 0.6)
+def bar_height(entry, host: str | None = None) -> float:
+    return 0.3 if host else BAR_HEIGHT.get(lane_of(entry), 0.6)  # a skill rides its host's time
 
 
 def is_duration(entry) -> bool:
