@@ -111,19 +111,20 @@ def test_merging_twice_changes_nothing_and_removed_node_can_come_back():
     assert back.node("c").removed_upstream is False and back.node("c").notes == "keep me"
 
 
-def test_career_fields_follow_the_update_and_the_done_date_stays_the_users():
-    mine = my_plan()
-    node = mine.nodes[0]
-    node.status, node.completed_on = Status.DONE, dt.date(2024, 6, 1)
-    theirs = upstream_v1()
-    up = theirs.node(node.id)
-    up.duration_weeks, up.optional, up.why = 52.0, True, "Because."
+def test_the_career_fields_follow_upstream_and_the_users_dates_stay():
+    mine = Roadmap(id="r", title="R", nodes=[
+        Node(id="job", title="Job", duration_weeks=52, status=Status.DONE, completed_on=dt.date(2024, 6, 1),
+             color="#112233"),
+        Node(id="skill", title="Skill", estimated_hours=5)])
+    theirs = Roadmap(id="r", title="R", nodes=[
+        Node(id="job", title="Job", duration_weeks=104, why="two years"),
+        Node(id="skill", title="Skill", estimated_hours=5, learned_in="job", optional=True)])
     merged, _summary = merge(mine, theirs)
-    got = merged.node(node.id)
-    assert (got.duration_weeks, got.optional, got.why) == (52.0, True, "Because.")
-    assert got.completed_on == dt.date(2024, 6, 1) and got.status is Status.DONE
-    again, _ = merge(merged, theirs)
-    assert again == merged  # the same update twice changes nothing
+    job, skill = merged.node("job"), merged.node("skill")
+    assert job.duration_weeks == 104 and job.why == "two years"
+    assert job.completed_on == dt.date(2024, 6, 1) and job.color == "#112233"
+    assert skill.learned_in == "job" and skill.optional
+    assert merge(merged, merged)[0] == merged  # the same version changes nothing
 
 
 def test_an_update_identical_to_the_plan_changes_nothing_on_the_built_in_roadmap():

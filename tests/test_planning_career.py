@@ -174,3 +174,13 @@ def test_readiness_lines(roadmap):
     data = plan.to_dict()
     assert data["readiness"][1]["line"] == lines[1] and "goal_date" in data
     assert data["route"] == plan.route and "role-ml-architect" in data["route"]
+
+
+def test_next_steps_without_a_projection_still_follow_the_stages(roadmap):
+    from roadmap_app.planning import Schedule
+
+    empty = Schedule(entries=[], goal_id=None, goal_date=None, total_hours=0.0, start=START,
+                     weekday_hours=(1.0,) * 7)
+    suggested = next_steps(roadmap, empty)
+    assert suggested and {s.stage for s in suggested
+                          if roadmap.node(s.id).kind is not NodeKind.PRACTICE} == {"Education"}

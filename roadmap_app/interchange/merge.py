@@ -3,9 +3,8 @@
 Nodes are matched by their stable ids (our files, or roadmap.sh ids kept on re-import).
 - Nodes and resources new upstream are added.
 - For a node on both sides, the upstream content wins (title, description, kind, stage,
-  hours, calendar length, learned in, optional, why, colour, resources' texts) and the
-  user's own data stays: status, status history, done date, notes, target date,
-  position, collapsed, and resource statuses and notes. Resources
+  hours, resources' texts) and the user's own data stays: status, status history,
+  notes, target date, position, collapsed, and resource statuses and notes. Resources
   are matched by id, then by URL; the user's own resources (origin user) are never
   replaced or dropped.
 - A node removed upstream is kept, marked `removed_upstream`, when it carries the
@@ -28,9 +27,10 @@ import networkx as nx
 from ..graph.rules import validate_roadmap, would_create_cycle
 from ..model import Edge, Node, Origin, Resource, Roadmap, Status
 
-CONTENT_FIELDS = ("title", "description", "kind", "stage", "estimated_hours", "duration_weeks", "learned_in",
-                  "optional", "why", "color")
-USER_FIELDS = ("status", "status_history", "notes", "target_date", "position", "collapsed", "completed_on")
+CONTENT_FIELDS = ("title", "description", "kind", "stage", "estimated_hours",
+                  "duration_weeks", "learned_in", "optional", "why")
+USER_FIELDS = ("status", "status_history", "notes", "target_date", "position", "collapsed",
+               "completed_on", "color")
 
 
 @dataclass

@@ -58,7 +58,8 @@ def next_steps(roadmap: Roadmap, plan: Schedule, limit: int | None = None) -> li
     order = {n.id: i for i, n in enumerate(roadmap.nodes)}
     in_plan = set(plan.ids)
     critical = plan.critical_ids
-    on_route = set(plan.route)
+    # Without a route (a plan that could not be projected), every node counts as on it.
+    on_route = set(plan.route) if plan.route else set(by_id)
     # Alternatives the route did not choose are "not on my route": never suggested.
     not_mine = {e.source for e in roadmap.edges if e.group} - on_route
     stage_rank = {stage: k for k, stage in enumerate(roadmap.stage_order())}
