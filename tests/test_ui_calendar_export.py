@@ -24,7 +24,7 @@ def _answer_save(monkeypatch, path: Path) -> None:
 def test_the_action_sits_after_export_in_the_file_menu(window):
     names = [a.objectName() for a in window.file_menu.actions()]
     assert names.index("action_export_calendar") == names.index("action_export") + 1
-    assert _action(window).text() == "Export Calendar (.ics)…"
+    assert _action(window).text() == "Export &Calendar (.ics)…"
 
 
 def test_it_writes_the_weekly_blocks_and_milestones(window, monkeypatch, tmp_path, dialogs):

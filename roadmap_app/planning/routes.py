@@ -22,7 +22,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from ..model import EdgeKind, Node, NodeKind, Roadmap
+from ..model import EdgeKind, NodeKind, Roadmap
 from .cost import remaining_hours
 
 
@@ -41,6 +41,7 @@ class Route:
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     groups_index: dict[tuple[int, str], list[int]] = field(default_factory=dict, repr=False, compare=False)
+    study_hours: list[float | None] = field(default_factory=list, repr=False, compare=False)
 
     def _cached(self, key: str, make):
         if key not in self._cache:
@@ -134,17 +135,6 @@ def _topo(n: int, edges: _Edges) -> list[int]:
     return order
 
 
-def own_weeks(node: Node, study_per_week: float) -> float:
-    """Calendar weeks a node adds on its own, for choosing the fastest alternative."""
-    if node.status.is_closed:
-        return 0.0
-    if node.kind is NodeKind.PRACTICE or node.learned_in:
-        return 0.0
-    if node.is_duration:
-        return float(node.duration_weeks or 0.0)
-    return remaining_hours(node) / study_per_week
-
-
 def resolve_route(
     roadmap: Roadmap, *, goal: str | None = None, hours_per_week: float | None = None
 ) -> Route:
@@ -171,31 +161,49 @@ def resolve_route(
         position[i] = k
     pace = max(hours_per_week or roadmap.plan.weekly_hours, 0.5)
     cost: list[float | None] = [None] * n
+    hours: list[float | None] = [None] * n  # study hours left, where worked out
 
     def cost_of(start: int) -> float:
         """The longest chain in weeks ending at `start`, with the shortest pick in each
         group; worked out only for alternatives the planner has to pick between."""
-        visiting = set()
+        if cost[start] is not None:
+            return cost[start]
+        expanded = set()
         stack = [start]
         while stack:
             i = stack[-1]
             if cost[i] is not None:
                 stack.pop()
                 continue
-            sources = [p for p in all_of[i] if usable[p]]
-            for group in groups_of.get(i, ()):
-                sources += [p for p in groups[(i, group)] if usable[p]]
-            pending = [p for p in sources if cost[p] is None and p not in visiting]
-            if pending and i not in visiting:
-                visiting.add(i)
-                stack += pending
-                continue
-            need = max((cost[p] or 0.0 for p in all_of[i] if usable[p]), default=0.0)
-            for group in groups_of.get(i, ()):
-                options = [cost[p] or 0.0 for p in groups[(i, group)] if usable[p]]
-                if options:
-                    need = max(need, min(options))
-            cost[i] = own_weeks(nodes[i], pace) + need
+            grouped = groups_of.get(i)
+            if i not in expanded:  # first visit: what it needs comes first
+                expanded.add(i)
+                pending = [p for p in all_of[i] if cost[p] is None and usable[p] and p not in expanded]
+                if grouped:
+                    for group in grouped:
+                        pending += [p for p in groups[(i, group)]
+                                    if cost[p] is None and usable[p] and p not in expanded]
+                if pending:
+                    stack += pending
+                    continue
+            need = 0.0
+            for p in all_of[i]:
+                if usable[p] and (cost[p] or 0.0) > need:
+                    need = cost[p] or 0.0
+            if grouped:
+                for group in grouped:
+                    options = [cost[p] or 0.0 for p in groups[(i, group)] if usable[p]]
+                    if options:
+                        need = max(need, min(options))
+            node = nodes[i]
+            if node.status.is_closed or node.kind is NodeKind.PRACTICE or node.learned_in:
+                own = 0.0
+            elif node.duration_weeks is not None:
+                own = float(node.duration_weeks)
+            else:
+                hours[i] = remaining_hours(node)  # the scheduler reuses it
+                own = hours[i] / pace
+            cost[i] = own + need
             stack.pop()
         return cost[start] or 0.0
 
@@ -247,7 +255,8 @@ def resolve_route(
                 on[p] = True
                 heapq.heappush(heap, -position[p])
 
-    return Route(goal=goal, choices=choices, needs_index=needs, ids=ids, on_index=on, groups_index=groups)
+    return Route(goal=goal, choices=choices, needs_index=needs, ids=ids, on_index=on, groups_index=groups,
+                 study_hours=hours)
 
 
 def group_met(roadmap: Roadmap) -> dict[str, bool]:

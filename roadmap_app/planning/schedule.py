@@ -348,9 +348,10 @@ class _Planner:
 
         hours = [0.0] * n
         own = [0.0] * n
+        known = self.route.study_hours
         for i in scope:
             if kind[i] == _STUDY:
-                h = remaining_hours(nodes[i])
+                h = known[i] if known and known[i] is not None else remaining_hours(nodes[i])
                 hours[i] = h if h > ZERO_HOURS else 0.0
                 own[i] = hours[i] / study_per_week
             elif kind[i] == _DURATION:

@@ -17,7 +17,7 @@ from ..model import RoadmapError
 from . import messages
 from .plan_cache import schedule_for
 
-TITLE = "Export Calendar (.ics)…"
+TITLE = "Export &Calendar (.ics)…"
 
 
 class CalendarExport(QObject):
