@@ -64,6 +64,10 @@ def run_app(argv: list[str]) -> int:
             probe.watch_plan(window, window.view.viewport())
         window.show()
         splash.finish(window)
+        if window.career.first_run:  # a new default plan: ask where the user starts from
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, window.career.open_if_first_run)
     finally:
         # What start-up built (the plan, the window) lives on: moved out of the collector's
         # generations, later passes skip it. A full pass over a 10k-node plan held the GIL

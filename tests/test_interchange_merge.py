@@ -125,3 +125,11 @@ def test_the_career_fields_follow_upstream_and_the_users_dates_stay():
     assert job.completed_on == dt.date(2024, 6, 1) and job.color == "#112233"
     assert skill.learned_in == "job" and skill.optional
     assert merge(merged, merged)[0] == merged  # the same version changes nothing
+
+
+def test_an_update_identical_to_the_plan_changes_nothing_on_the_built_in_roadmap():
+    from roadmap_app.templates import load_template
+
+    plan = load_template("ml-architect")
+    merged, _summary = merge(plan, plan.model_copy(deep=True))
+    assert merged == plan

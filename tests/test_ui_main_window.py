@@ -250,7 +250,7 @@ def test_focus_on_goal_and_filter_reach_the_scene(window, monkeypatch):
 def test_every_action_has_an_object_name_and_is_in_a_menu(window):
     in_menus = set()
     menus = (window.file_menu, window.edit_menu, window.view_menu, window.status_menu, window.help_menu,
-             window.theme_menu, window.panels_menu)
+             window.theme_menu, window.panels_menu, window.career.plan_menu)
     for menu in menus:
         in_menus.update(a.objectName() for a in menu.actions() if not a.isSeparator())
     for act in window.actions.all():

@@ -103,7 +103,8 @@ def test_real_window_starts_paints_and_quits_with_ctrl_q(xvfb_display, tmp_path)
         )
         window_ids = found.stdout.split()
         assert found.returncode == 0 and window_ids, f"no window; app log:\n{_log(log)}"
-        window_id = window_ids[-1]
+        dismiss_where_now(env)  # a first start asks where the user starts from
+        window_id = _main_window(env)
 
         shot = tmp_path / "screen.png"
 
@@ -127,6 +128,37 @@ def test_real_window_starts_paints_and_quits_with_ctrl_q(xvfb_display, tmp_path)
             app.kill()
             app.wait(10)
         log.close()
+
+
+def find_windows(env: dict[str, str], name: str, timeout: float = 60) -> list[str]:
+    found = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", name],
+                           env=env, capture_output=True, text=True, timeout=timeout)
+    return found.stdout.split() if found.returncode == 0 else []
+
+
+def send_keys(env: dict[str, str], window_id: str, *keys: str) -> None:
+    """Focus the window, then type (Qt ignores synthetic events; focused, xdotool uses XTEST)."""
+    subprocess.run(["xdotool", "windowfocus", "--sync", window_id], env=env, timeout=10)
+    subprocess.run(["xdotool", "key", "--delay", "120", "--window", window_id, *keys], env=env,
+                   timeout=30, capture_output=True)
+
+
+def dismiss_where_now(env: dict[str, str]) -> None:
+    for wizard in find_windows(env, "Where Are You Now", 30):
+        send_keys(env, wizard, "Escape")
+    assert _wait(lambda: not window_visible(env, "Where Are You Now"), 10)
+
+
+def window_visible(env: dict[str, str], name: str) -> bool:
+    return bool(subprocess.run(["xdotool", "search", "--onlyvisible", "--name", name], env=env,
+                               capture_output=True, text=True, timeout=10).stdout.split())
+
+
+def _main_window(env: dict[str, str]) -> str:
+    """The main window's id: its title names the plan file."""
+    ids = find_windows(env, r"\.roadmap.*Roadmap Planner")
+    assert ids, "no main window"
+    return ids[-1]
 
 
 def _log(handle) -> str:

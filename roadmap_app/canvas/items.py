@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import NodeKind, Status
+from ..model import Node, NodeKind, Status
 from .glyphs import KIND_LABELS, kind_glyph, lock_glyph, paint_status_badge
 from .kit import CardKit
 from .lod import Detail, detail_for
@@ -77,6 +77,20 @@ def format_hours(hours: float) -> str:
     return f"{hours:.0f} h" if hours >= 10 or hours == int(hours) else f"{hours:.1f} h"
 
 
+def format_length(node: Node) -> str:
+    """The card's time label when it is not study hours: a duration's calendar length
+    ("4 yr", "18 mo", "12 wk"), or "ongoing" for a recurring practice."""
+    weeks = node.duration_weeks
+    if weeks is not None:
+        if weeks >= 52 and (weeks / 52) % 0.5 < 1e-6:
+            years = weeks / 52
+            return f"{years:.0f} yr" if years == int(years) else f"{years:.1f} yr"
+        if weeks >= 26:
+            return f"{weeks * 12 / 52:.0f} mo"
+        return f"{weeks:.0f} wk" if weeks == int(weeks) else f"{weeks:.1f} wk"
+    return "ongoing" if node.kind is NodeKind.PRACTICE else ""
+
+
 def plain_tooltip(*lines: str) -> str:
     """Tooltips guess rich text; escaping and wrapping keeps user text literal."""
     body = "<br>".join(html.escape(line) for line in lines if line)
@@ -120,11 +134,12 @@ class NodeCardItem(QGraphicsItem):
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     # -- presentation setters ----------------------------------------------
-    def set_data(self, title: str, kind: NodeKind, status: Status, hours: float, resources: int) -> None:
+    def set_data(self, title: str, kind: NodeKind, status: Status, hours: float, resources: int,
+                 length: str = "") -> None:
         if title != self.title:
             self._lines = self._compact_lines = None
         self.title, self.kind, self.status = title, kind, status
-        parts = [format_hours(hours)]
+        parts = [length or format_hours(hours)]
         if resources:
             parts.append(f"{resources} resource" + ("" if resources == 1 else "s"))
         self.footer = "  ·  ".join(p for p in parts if p)

@@ -26,7 +26,7 @@ from .bands import BandItem
 from .edge_marks import EdgeMarks
 from .edges import EdgeBatches, EdgeKey
 from .gestures import SceneGestures
-from .items import NodeCardItem
+from .items import NodeCardItem, format_length
 from .kit import CardKit
 from .overview import OverviewItem
 from .placement import ROW_GAP, card_size, compute_bands, initial_positions
@@ -35,6 +35,7 @@ from .theme import CanvasTheme
 
 SCENE_MARGIN = 400.0
 FADED_OPACITY = 0.25  # focus mode: what is off the path to the goal
+OFF_ROUTE_OPACITY = 0.4  # not on the chosen route: dimmed, still readable and clickable
 OVERVIEW_EDGE_LIMIT = 3000
 
 
@@ -74,6 +75,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._search: set[str] | None = None
         self._visible: set[str] | None = None
         self._focus: set[str] | None = None
+        self._off_route: frozenset[str] = frozenset()
         self._bands: list[BandItem] = []
         self._raised: set[str] = set()
         self._overview_on = False
@@ -187,7 +189,26 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
     def _card_opacity(self, node_id: str) -> float:
         if self._overview_on:
             return 0.0
-        return 1.0 if self._focus is None or node_id in self._focus else FADED_OPACITY
+        if self._focus is not None and node_id not in self._focus:
+            return FADED_OPACITY
+        return OFF_ROUTE_OPACITY if node_id in self._off_route else 1.0
+
+    def set_off_route(self, ids) -> None:
+        """Dim the nodes the chosen route leaves out (the route is resolved by the caller)."""
+        ids = frozenset(ids)
+        changed, self._off_route = ids ^ self._off_route, ids
+        if not changed:
+            return
+        for node_id in changed:
+            card = self._cards.get(node_id)
+            if card is not None:
+                card.setOpacity(self._card_opacity(node_id))
+        self._edges.mark_all_dirty()
+        self._overview.invalidate()
+        self._schedule()
+
+    def is_off_route(self, node_id: str) -> bool:
+        return node_id in self._off_route
 
     def node_rect(self, node_id: str) -> QRectF:
         card = self._cards.get(node_id)
@@ -315,7 +336,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self.addItem(card)
         if self._visible is not None and node.id not in self._visible:
             card.setVisible(False)
-        if self._focus is not None or self._overview_on:
+        if self._focus is not None or self._overview_on or node.id in self._off_route:
             card.setOpacity(self._card_opacity(node.id))
         if self._search is not None and node.id in self._search:
             card.set_search_match(True)
@@ -329,7 +350,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
 
     @staticmethod
     def _apply_node(card: NodeCardItem, node: Node) -> None:
-        card.set_data(node.title, node.kind, node.status, node.effective_hours, len(node.resources))
+        card.set_data(node.title, node.kind, node.status, node.effective_hours, len(node.resources),
+                      format_length(node))
         card.set_colour(node.color)
 
     def _position_for(self, node: Node) -> QPointF:
@@ -394,6 +416,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         return self._visible is None or (key[0] in self._visible and key[1] in self._visible)
 
     def _edge_faded(self, key: EdgeKey) -> bool:
+        if key[0] in self._off_route or key[1] in self._off_route:
+            return True  # an edge of a node off the route is not a way the plan goes
         return self._focus is not None and not (key[0] in self._focus and key[1] in self._focus)
 
     def _overview_blocks(self):
@@ -403,7 +427,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
                 continue
             locked = card.locked and card.status is Status.NOT_STARTED
             brush = kit.overview_locked if locked else kit.overview[card.status]
-            faded = self._focus is not None and node_id not in self._focus
+            faded = (self._focus is not None and node_id not in self._focus) or node_id in self._off_route
             yield card.card_rect().translated(card.pos()), brush, faded
 
     def card_moved(self, node_id: str) -> None:

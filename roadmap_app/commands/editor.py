@@ -28,6 +28,7 @@ from ..model import (
     Status,
     UnknownNodeError,
 )
+from .career_edits import CareerEdits
 from .edge_commands import AddEdgeCommand, RemoveEdgeCommand
 from .macro import MacroCommand
 from .node_commands import (
@@ -66,7 +67,7 @@ RESOURCE_FIELDS = (
     "notes",
     "tags",
 )
-PLAN_FIELDS = ("goal", "hours_per_week", "weekday_hours", "start_date")
+PLAN_FIELDS = ("goal", "hours_per_week", "weekday_hours", "start_date", "practice_hours_per_week")
 
 _FIELD_LABELS = {
     "title": "Rename node",
@@ -89,7 +90,7 @@ def _count(n: int, word: str) -> str:
     return f"{word}" if n == 1 else f"{n} {word}s"
 
 
-class Editor:
+class Editor(CareerEdits):
     def __init__(self, document: RoadmapDocument) -> None:
         self.document = document
 
@@ -141,7 +142,17 @@ class Editor:
         ids = [nid for nid in dict.fromkeys(node_ids) if self._require(nid).status is not status]
         if not ids:
             return
-        self._push(SetStatusCommand(self.document, ids, status))
+        # A done date belongs to "done": reopening drops it, so marking done again later
+        # is dated then, not on the day of the first completion.
+        dated = [nid for nid in ids if status is not Status.DONE and self.document.node(nid).completed_on]
+        if not dated:
+            self._push(SetStatusCommand(self.document, ids, status))
+            return
+        macro = MacroCommand(f"Set status to {status.label}")
+        macro.adopt(SetStatusCommand(self.document, ids, status))
+        for node_id in dated:
+            macro.adopt(UpdateNodeCommand(self.document, node_id, {"completed_on": None}))
+        self._push(macro)
 
     def delete_nodes(self, node_ids: list[str]) -> None:
         ids = list(dict.fromkeys(node_ids))

@@ -86,6 +86,9 @@ SPECS: list[ActionSpec] = [
     ActionSpec("clear_filter", "Show &All Nodes", "Clear the filter", None),
     ActionSpec("toggle_minimap", "&Overview Map", "Show or hide the overview map", "Ctrl+M",
                checkable=True),
+    # Plan
+    ActionSpec("where_now", "&Where Are You Now…",
+               "Set your starting point: profile, what you know, hours per week (one undo step)"),
     # Help
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "List every keyboard shortcut", "F1",
                "help-keyboard-shortcuts"),

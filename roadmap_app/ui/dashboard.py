@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..planning import Schedule, burnup, goal_scope, stage_hours, summary
+from . import gantt_lanes
 from .messages import tooltip as plain_tooltip
 from .plan_cache import schedule_for
+from .readiness_view import ReadinessView
 
 DEBOUNCE_MS = 100
 DAY = 86_400.0
@@ -239,6 +241,9 @@ class DashboardPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._header)
+        self.readiness = ReadinessView(self)  # a line per role on the route
+        self.readiness.node_activated.connect(self.node_activated)
+        layout.addWidget(self.readiness)
         layout.addWidget(self._splitter, 1)
 
         self._timer = QTimer(self)
@@ -428,6 +433,7 @@ class DashboardPanel(QWidget):
         info = summary(roadmap, self._plan)
         scope = goal_scope(roadmap, info.goal_id if info.goal_title else None)
         self._header.setText(self._header_text(info, self._problem))
+        self.readiness.set_plan(self._plan)
         self._draw_burnup(roadmap, scope)
         self._draw_stages(roadmap, scope)
         self._draw_gantt()
@@ -644,7 +650,7 @@ class DashboardPanel(QWidget):
         plot = self.gantt_plot
         self._reset(plot)
         self._bars = []
-        entries = self._plan.entries if self._plan else []
+        entries = gantt_lanes.lane_rows(self._plan.entries) if self._plan else []
         capacity = self.gantt_capacity()
         self._gantt_rows_shown = capacity
         self._gantt_first = max(0, min(self._gantt_first, len(entries) - capacity))
@@ -669,16 +675,22 @@ class DashboardPanel(QWidget):
                 text = "All done — nothing left to schedule"
             self._empty(plot, text)
             return
+        hosts = [gantt_lanes.host_title(self._document, e.id) for e in shown]
         for row, entry in enumerate(shown):
             x0, x1 = stamp(entry.start), stamp(entry.finish) + DAY
             self._bars.append((entry.id, entry.title, x0, x1))
             colour = colours.risk if entry.at_risk else (
                 colours.critical if entry.on_critical_path else colours.planned)
-            plot.addItem(pg.BarGraphItem(x0=[x0], y=[row], height=0.6, width=[x1 - x0],
-                                         brush=QColor(colour), pen=pg.mkPen(None)))
+            # a degree or a job: outlined, lighter; a practice: a thin ongoing line
+            brush = QColor(colour)
+            if gantt_lanes.is_duration(entry):
+                brush.setAlphaF(0.45)
+            pen = pg.mkPen(colour, width=1.5) if gantt_lanes.is_duration(entry) else pg.mkPen(None)
+            plot.addItem(pg.BarGraphItem(x0=[x0], y=[row], height=gantt_lanes.bar_height(entry, hosts[row]),
+                                         width=[x1 - x0], brush=brush, pen=pen))
         # never colour alone: at-risk rows are also marked in the label
         self.gantt_labels.set_rows(
-            [(("! " if e.at_risk else "") + e.title, self._entry_text(e)) for e in shown],
+            [(gantt_lanes.row_label(e, h), self._entry_text(e)) for e, h in zip(shown, hosts, strict=True)],
             self.chart_font(), colours.foreground)
         today = stamp(dt.date.today())
         start = min(b[2] for b in self._bars)

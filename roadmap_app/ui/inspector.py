@@ -40,6 +40,7 @@ from ..model import EdgeKind, NodeKind, RoadmapError, Status
 from ..model.text import MAX_HOURS, MAX_TITLE
 from . import messages
 from .actions import STATUS_KEYS
+from .career_fields import CareerFields
 from .links import LinkOpener
 from .resource_editor import enum_combo, select_data
 from .resource_table import ResourceTable
@@ -225,6 +226,10 @@ class InspectorPanel(QWidget):
         self.resources = ResourceTable(self.links)
         self.resources.error_raised.connect(self.error_raised)
 
+        self.career = CareerFields()  # done date, route choice, opt-in, why, off-route banner
+        self.career.status_requested.connect(self.status_requested)
+        self.career.error_raised.connect(self.error_raised)
+
         self.prerequisites = self._node_list("inspector_prerequisites", "Prerequisites")
         self.unlocks = self._node_list("inspector_unlocks", "Unlocks")
 
@@ -239,12 +244,15 @@ class InspectorPanel(QWidget):
         v = QVBoxLayout(body)
         v.setSpacing(8)
         v.addWidget(self.title)
+        v.addWidget(self.career.banner)
         v.addLayout(status_row)
         v.addWidget(self.stage_progress_label)
         v.addWidget(self.stage_progress)
         v.addLayout(form)
+        v.addWidget(self.career)
         v.addWidget(_section("Description"))
         v.addWidget(self.description)
+        v.addWidget(self.career.why)
         v.addWidget(_section("Notes"))
         v.addWidget(self.notes)
         v.addWidget(_section("Resources"))
@@ -295,6 +303,7 @@ class InspectorPanel(QWidget):
         document.edge_added.connect(self._edges_changed)
         document.edge_removed.connect(self._edges_changed)
         document.roadmap_reset.connect(self.refresh)
+        self.career.set_document(document, editor)
         self.set_node(None)
 
     def set_node(self, node_id: str | None, selected: int = 0) -> None:
@@ -368,6 +377,7 @@ class InspectorPanel(QWidget):
         self.notes.set_text_quietly(node.notes)
         self.resources.set_node(self.editor, node)
         self._show_stage_progress(node.stage)
+        self.career.show_node(node.id)
         self._fill_list(self.prerequisites, [e.source for e in doc.roadmap.edges
                                              if e.target == node.id and e.kind is not EdgeKind.RELATED])
         self._fill_list(self.unlocks, [e.target for e in doc.roadmap.edges

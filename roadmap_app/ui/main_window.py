@@ -26,6 +26,7 @@ from ..document import RoadmapDocument
 from . import canvas_api, messages
 from .actions import Actions
 from .backup_dialog import restore_from_backup
+from .career_controller import CareerController
 from .dialogs import ShortcutsDialog
 from .edit_controller import EditController
 from .file_controller import SAVING, FileController
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.exchange = None
         self._install_exchange()
+        self.career = CareerController(self)  # the Plan menu, "Where are you now?", route dimming
         self.actions["toggle_minimap"].setChecked(True)
         self.resize(1440, 900)
 

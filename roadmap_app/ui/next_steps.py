@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..canvas.items import format_length
 from ..model import Status
 from ..planning import Recommendation, Schedule, next_steps
 from .messages import tooltip
@@ -143,7 +144,10 @@ class NextStepsPanel(QWidget):
         return "Nothing is ready yet: every open node waits for a prerequisite."
 
     def _add_row(self, rec: Recommendation) -> None:
-        item = QTreeWidgetItem([rec.title, f"{rec.hours:.1f} h", rec.stage, _why(rec), ""])
+        # a degree or a job shows its calendar length, a practice "ongoing": not study hours
+        node = self._document.node(rec.id) if self._document.has_node(rec.id) else None
+        time = (format_length(node) if node is not None else "") or f"{rec.hours:.1f} h"
+        item = QTreeWidgetItem([rec.title, time, rec.stage, _why(rec), ""])
         item.setData(COL_TITLE, ID_ROLE, rec.id)
         item.setToolTip(COL_TITLE, tooltip(rec.title))  # escaped: a title is never rich text
         item.setTextAlignment(COL_HOURS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

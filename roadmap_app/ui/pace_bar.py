@@ -9,11 +9,20 @@ controls without echoing a request back.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QDoubleSpinBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
 
 from ..model import NodeKind, Roadmap
 from ..planning import schedule
 from .plan_cache import schedule_for
+from .route_menu import RouteMenu
 
 DEBOUNCE_MS = 100
 NO_GOAL = "Everything open"
@@ -33,6 +42,7 @@ def goal_choices(roadmap: Roadmap) -> list[tuple[str, str]]:
 
 class PaceBar(QWidget):
     plan_change_requested = Signal(dict)
+    route_requested = Signal(str, str, object)  # target, group, chosen source (None: fastest)
 
     def __init__(self, document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +79,27 @@ class PaceBar(QWidget):
         self.hours_spin.setKeyboardTracking(False)
         hours_label.setBuddy(self.hours_spin)
 
+        practice_label = QLabel("Practice:", self)
+        self.practice_spin = QDoubleSpinBox(self)
+        self.practice_spin.setObjectName("pace_practice_hours")
+        self.practice_spin.setAccessibleName("Practice hours per week")
+        self.practice_spin.setToolTip("Hours per week for ongoing practices (papers, conferences, "
+                                      "mentoring), taken from the study hours")
+        self.practice_spin.setRange(0.0, 168.0)
+        self.practice_spin.setSingleStep(0.5)
+        self.practice_spin.setDecimals(1)
+        self.practice_spin.setSuffix(" h")
+        self.practice_spin.setKeyboardTracking(False)
+        practice_label.setBuddy(self.practice_spin)
+        self.route_menu = RouteMenu(document, self)
+        self.route_menu.route_requested.connect(self.route_requested)
+        self.route_button = QToolButton(self)
+        self.route_button.setObjectName("pace_route")
+        self.route_button.setText("Route")
+        self.route_button.setToolTip("Choose among alternative routes (for example the entry role)")
+        self.route_button.setMenu(self.route_menu)
+        self.route_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+
         self.date_label = QLabel(self)
         self.date_label.setObjectName("pace_date")
         self.date_label.setAccessibleName("Projected goal date")
@@ -76,12 +107,14 @@ class PaceBar(QWidget):
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
-        for widget in (goal_label, self.goal_combo, hours_label, self.hours_spin, self.date_label):
+        for widget in (goal_label, self.goal_combo, hours_label, self.hours_spin, practice_label,
+                       self.practice_spin, self.route_button, self.date_label):
             layout.addWidget(widget)
         layout.addStretch(1)
 
         self.goal_combo.activated.connect(self._goal_picked)
         self.hours_spin.valueChanged.connect(self._hours_changed)
+        self.practice_spin.valueChanged.connect(self._practice_changed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -107,6 +140,7 @@ class PaceBar(QWidget):
             self.goal_combo.setCurrentIndex(max(index, 0))
             self.goal_combo.lineEdit().setCursorPosition(0)  # show the start of a long title
             self.hours_spin.setValue(roadmap.plan.weekly_hours)
+            self.practice_spin.setValue(roadmap.plan.practice_hours_per_week)
         finally:
             self._updating = False
         self._project(roadmap.plan.goal, None)
@@ -133,6 +167,10 @@ class PaceBar(QWidget):
             fields["weekday_hours"] = scaled if max(scaled) <= 24 else None
         self._project(self.goal_combo.currentData(), value)
         self.plan_change_requested.emit(fields)
+
+    def _practice_changed(self, value: float) -> None:
+        if not self._updating and value != self._document.roadmap.plan.practice_hours_per_week:
+            self.plan_change_requested.emit({"practice_hours_per_week": value})
 
     def _project(self, goal: str | None, hours: float | None) -> None:
         """Re-plan with these values and show the goal's date (what-if)."""

@@ -197,6 +197,10 @@ def main(argv: list[str] | None = None) -> int:
             window.resizeDocks([window.dashboard_dock], [210], Qt.Orientation.Vertical)
         window.next_steps_dock.raise_()
 
+        from .screenshots_career import shoot_where_now  # "Where are you now?", page by page
+
+        shoot_where_now(app, window, out, suffix)
+
     window.document.undo_stack.setClean()
     window.close()
     return 0

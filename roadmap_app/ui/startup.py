@@ -80,8 +80,10 @@ def _open_first_plan(window, argv_path: Path | None) -> None:
     # First start (or a damaged default plan, which create_plan keeps aside as *.corrupt-*).
     if files.create_plan(default, default_roadmap()):
         window.show_message(f"Created your plan at {default}")
+        window.career.first_run = True  # app.run_app then asks "Where are you now?"
         return
     files.new_document(default_roadmap())
+    window.career.first_run = True  # unsaved, but a new plan all the same
 
 
 def install_excepthook(window) -> None:
