@@ -35,6 +35,10 @@ from roadmap_app.storage import (
     write_recovery,
 )
 from roadmap_app.storage.atomic import TMP_SUFFIX
+from storage_support import dead_pid
+
+
+DEAD = dead_pid()
 
 
 class SimulatedCrash(BaseException):
@@ -44,7 +48,7 @@ class SimulatedCrash(BaseException):
 @contextlib.contextmanager
 def crash_inside(step: str):
     """Make the save die at `step`; the dead process cannot clean up after itself."""
-    real = {name: getattr(os, name) for name in ("open", "write", "fsync", "replace", "unlink")}
+    real = {name: getattr(os, name) for name in ("open", "write", "fsync", "replace", "unlink", "getpid")}
 
     def die(*_a, **_k):
         raise SimulatedCrash(step)
@@ -67,6 +71,7 @@ def crash_inside(step: str):
     }
     name, fake = patches[step]
     setattr(os, name, fake)
+    os.getpid = lambda: DEAD  # the temp file is named for the process that dies here
     os.unlink = lambda *_a, **_k: (_ for _ in ()).throw(OSError(errno.EIO, "dead"))
     try:
         yield

@@ -15,6 +15,7 @@ back first), a rotating backup, and clearing the recovery copy.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -160,6 +161,8 @@ def save_plan(
             recovery.discard_recovery(path)
         except OSError as exc:
             result_warnings.append(f"saved, but the old recovery copy stays: {exc.strerror or exc}")
+    with contextlib.suppress(OSError):
+        startup_cleanup(path)  # leftovers of saves killed earlier (a killed app never reopens some plans)
     new_loaded = Loaded(
         roadmap=roadmap,
         schema_version=SCHEMA_VERSION,
@@ -195,9 +198,10 @@ def _backup_existing(path: Path, warnings: list[str]) -> None:
 def startup_cleanup(plan_path: Path | str) -> list[Path]:
     """Remove temporary files crashed saves left for this plan: the plan itself, its
     migration copies, its backups and its recovery copy. Other plans in the same
-    folder are left alone (they may be saving right now).
+    folder are left alone (they may be saving right now), and so is any temporary
+    file whose writer still runs (storage.atomic.is_stale_temp).
 
-    Call once when opening a plan, after taking its lock.
+    Called when opening a plan (after taking its lock) and after each save.
     """
     plan_path = Path(plan_path)
     removed = remove_stale_temps(plan_path.parent, for_name=plan_path.name)
