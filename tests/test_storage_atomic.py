@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
+from storage_support import dead_pid
 
 from roadmap_app.model import Node, Roadmap
 from roadmap_app.storage import SaveError, atomic_write, atomic_write_text, dumps, loads, save_plan
 from roadmap_app.storage import atomic as atomic_mod
 from roadmap_app.storage.atomic import TMP_SUFFIX, remove_stale_temps
-from storage_support import dead_pid
 
 OLD = b'{"old": "contents"}\n'
 NEW = b'{"new": "contents, a little longer than the old ones"}\n' * 50

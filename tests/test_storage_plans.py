@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 import pytest
+from storage_support import dead_pid
 
 from roadmap_app.model import Node, Roadmap, Status
 from roadmap_app.storage import (
@@ -22,7 +23,6 @@ from roadmap_app.storage import (
     startup_cleanup,
 )
 from roadmap_app.storage.atomic import temp_path_for
-from storage_support import dead_pid
 
 
 def plan(title: str = "Plan") -> Roadmap:

@@ -23,6 +23,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from storage_support import dead_pid
 
 from roadmap_app.model import Edge, Node, Roadmap, Status
 from roadmap_app.storage import (
@@ -35,8 +36,6 @@ from roadmap_app.storage import (
     write_recovery,
 )
 from roadmap_app.storage.atomic import TMP_SUFFIX
-from storage_support import dead_pid
-
 
 DEAD = dead_pid()
 
