@@ -23,6 +23,7 @@ from .. import APP_NAME
 from ..document import RoadmapDocument
 from ..interchange.filenames import safe_file_stem
 from ..model import Roadmap, RoadmapError
+from ..model.text import MAX_TEXT
 from ..storage import (
     Loaded,
     LockedError,
@@ -265,12 +266,23 @@ class FileController(QObject):
                 startup_cleanup(path)
             except OSError:
                 pass
+        if loaded.shortened and not quiet:
+            self._warn_shortened(path, loaded.shortened)
         document = RoadmapDocument(loaded.roadmap, path)
         document.read_only_reason = read_only
         document.envelope_extra = loaded.envelope_extra
         if read_only and not quiet:
             messages.info(self.window, "Opened read-only", f"“{path.name}” is opened read-only.", read_only)
         return document, loaded, lock
+
+    def _warn_shortened(self, path: Path, lines: list[str]) -> None:
+        more = f"\n… and {len(lines) - 8} more" if len(lines) > 8 else ""
+        messages.error(
+            self.window, "Long text shortened",
+            f"“{path.name}” holds text longer than {MAX_TEXT:,} characters, the most a note can "
+            "hold. It was shortened so the plan can open:",
+            "\n".join(lines[:8]) + more + "\n\nThe file itself is unchanged until you save; the first "
+            f"save keeps it as it was in “{path.name}.long-text.bak”.")
 
     def open_path(self, path: Path | str, *, ask_first: bool = True) -> bool:
         path = Path(path).absolute()
