@@ -29,6 +29,7 @@ from .backup_dialog import restore_from_backup
 from .dialogs import ShortcutsDialog
 from .edit_controller import EditController
 from .file_controller import SAVING, FileController
+from .filter_banner import FilterBanner
 from .filter_panel import FilterMenu
 from .inspector import InspectorPanel
 from .links import LinkOpener
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
 
         self.search = SearchBar()
         self.filter_menu = FilterMenu(self)
+        self.filter_banner = FilterBanner(self.view.viewport())
+        self.filter_banner.show_all_requested.connect(self.filter_menu.reset)
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self._build_toolbar()
@@ -348,6 +351,8 @@ class MainWindow(QMainWindow):
         if self.scene is not None:
             self.scene.set_filter_visible(ids)
         self.actions["filter"].setText("Filter •" if ids is not None else "Filter")
+        total = len(self.document.roadmap.nodes) if self.document is not None else 0
+        self.filter_banner.set_counts(None if ids is None else len(ids), total)
 
     def _show_minimap(self, show: bool) -> None:
         if self.minimap is not None:
