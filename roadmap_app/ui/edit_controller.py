@@ -184,7 +184,8 @@ class EditController:
         import networkx as nx  # lazily, as the graph layer does (startup needs no graph)
 
         unusable = {node_id, *nx.descendants(to_digraph(roadmap, ordering_only=True), node_id)}
-        unusable |= {e.source for e in roadmap.edges if e.target == node_id and e.kind is EdgeKind.PREREQUISITE}
+        unusable |= {e.source for e in roadmap.edges
+                     if e.target == node_id and e.kind is EdgeKind.PREREQUISITE}
         choices = sorted(((n.id, n.title, n.stage) for n in roadmap.nodes if n.id not in unusable),
                          key=lambda c: (rank.get(c[2], 0), c[1].casefold()))
         dialog = NodePickerDialog(self.w, "Connect Prerequisite",
