@@ -4,6 +4,8 @@ explains itself with a banner; jumps reveal what the filter hides."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -95,3 +97,23 @@ def test_a_filter_shows_a_banner_and_a_jump_reveals_a_hidden_node(window, qtbot)
     assert "filter hides" in window.status.currentMessage()
     window.filter_banner.button.click()
     assert not window.filter_banner.isVisible() and menu.visible_ids() is None
+
+
+def test_file_dialogs_start_in_documents_then_in_the_last_folder_used(window, monkeypatch, tmp_path):
+    from roadmap_app.storage import paths
+    from roadmap_app.ui import file_controller
+
+    starts = []
+    chosen = tmp_path / "elsewhere" / "plan.roadmap"
+    chosen.parent.mkdir()
+
+    def fake(parent, caption, start, filters, selected=""):
+        starts.append(Path(start))
+        return "", ""
+
+    monkeypatch.setattr(file_controller.QFileDialog, "getOpenFileName", staticmethod(fake))
+    window.files.open_dialog()
+    assert starts[-1] == paths.documents_dir() != paths.data_dir()
+    window.settings.remember_folder(chosen)
+    window.files.open_dialog()
+    assert starts[-1] == chosen.parent

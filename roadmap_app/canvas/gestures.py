@@ -153,9 +153,15 @@ class SceneGestures:
             if nid in self._cards and self._cards[nid].pos() != old
         }
         if moved and self._editor is not None:
-            self._editor.move_nodes(
-                {nid: Position(x=round(p.x(), 1), y=round(p.y(), 1)) for nid, p in moved.items()}
-            )
+            try:
+                self._editor.move_nodes(
+                    {nid: Position(x=round(p.x(), 1), y=round(p.y(), 1)) for nid, p in moved.items()}
+                )
+            except RoadmapError as error:  # e.g. a read-only plan: the cards go back
+                for nid in moved:
+                    self._cards[nid].setPos(pressed[nid])
+                    self.card_moved(nid)
+                self.refuse(next(iter(moved)), f"Not moved: {error}")
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._card_at(event.scenePos()) is not None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..commands.editor import Editor
 from ..document import RoadmapDocument
-from . import canvas_api, messages
+from . import canvas_api, messages, read_only
 from .actions import Actions
 from .backup_dialog import restore_from_backup
 from .dialogs import ShortcutsDialog
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.filter_menu = FilterMenu(self)
         self.filter_banner = FilterBanner(self.view.viewport())
         self.filter_banner.show_all_requested.connect(self.filter_menu.reset)
+        self.read_only_banner = read_only.ReadOnlyBanner(self.view.viewport())
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self._build_toolbar()
@@ -329,6 +330,7 @@ class MainWindow(QMainWindow):
         doc = self.document
         a["revert"].setEnabled(bool(doc and doc.path and doc.is_modified))
         a["restore_backup"].setEnabled(bool(doc and doc.path))  # an untitled plan has no backups
+        read_only.apply(self)
 
     def selected_ids(self) -> list[str]:
         if self.scene is None or self.document is None:
@@ -345,6 +347,7 @@ class MainWindow(QMainWindow):
         suffix = " (read-only)" if doc.read_only_reason else ""
         self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
         self.setWindowModified(doc.is_modified)
+        read_only.apply(self)  # the title follows the path, and Save As ends read-only
 
     # -- view state -------------------------------------------------------
     def _filter_changed(self, ids) -> None:

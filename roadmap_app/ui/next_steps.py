@@ -54,6 +54,7 @@ class NextStepsPanel(QWidget):
         self.setAccessibleName("Next steps")
         self._document = document
         self._recommendations: list[Recommendation] = []
+        self.read_only = False  # a read-only plan: rows still find nodes, nothing starts
 
         self._caption = QLabel(self)
         self._caption.setObjectName("next_steps_caption")
@@ -111,7 +112,12 @@ class NextStepsPanel(QWidget):
         return self._empty.text()
 
     def start_button(self, node_id: str) -> QPushButton | None:
-        return self.tree.findChild(QPushButton, f"next_steps_start:{node_id}")
+        # Through the rows, not findChild: a refresh's old buttons linger until deleted later.
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item.data(COL_TITLE, ID_ROLE) == node_id:
+                return self.tree.itemWidget(item, COL_ACTION)
+        return None
 
     # -- building --------------------------------------------------------
     def refresh(self) -> None:
@@ -158,7 +164,10 @@ class NextStepsPanel(QWidget):
         button.setObjectName(f"next_steps_start:{rec.id}")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAccessibleName(f"Start {rec.title}")
-        if rec.status is Status.NOT_STARTED:
+        if self.read_only:
+            button.setEnabled(False)
+            button.setToolTip("The plan is open read-only")
+        elif rec.status is Status.NOT_STARTED:
             button.setToolTip("Mark it in progress (undoable)")
             button.setProperty("node_id", rec.id)
             # a bound method, not a lambda over self: a closure would keep this panel
@@ -169,7 +178,14 @@ class NextStepsPanel(QWidget):
             button.setToolTip("Already in progress")
         self.tree.setItemWidget(item, COL_ACTION, button)
 
+    def set_read_only(self, read_only: bool) -> None:
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.refresh()
+
     def _start_current(self) -> None:
+        if self.read_only:
+            return
         item = self.tree.currentItem()
         rec = next((r for r in self._recommendations
                     if item is not None and r.id == item.data(COL_TITLE, ID_ROLE)), None)
