@@ -1,0 +1,64 @@
+"""Small things a new user meets: the pace re-plans while typing, the toolbar keeps its
+layout, the dashboard is legible at its first height and lists every stage, elided text
+has the whole text in a tooltip."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from roadmap_app.model import Status
+
+pytest_plugins = ("ui_helpers",)
+pytestmark = pytest.mark.usefixtures("restore_app_look")
+
+
+def test_hours_per_week_replans_while_typing_and_commits_once(window, qtbot):
+    bar = window.pace_bar
+    emitted = []
+    bar.plan_change_requested.connect(emitted.append)
+    before = bar.date_label.text()
+    bar.hours_spin.setFocus()
+    bar.hours_spin.lineEdit().selectAll()
+    qtbot.keyClicks(bar.hours_spin, "40")  # no Enter
+    assert bar.date_label.text() != before  # the projection follows each key
+    assert emitted == []  # the plan waits for a pause
+    qtbot.waitUntil(lambda: window.document.roadmap.plan.weekly_hours == 40, timeout=3000)
+    assert [e.get("hours_per_week") for e in emitted] == [40]
+    assert window.document.undo_stack.undoText()  # one undo step
+
+
+def test_the_toolbar_keeps_its_layout_when_a_risk_appears(window, qtbot):
+    label = window.pace_bar.date_label
+    width = label.width()
+    label.setText(label.text() + " · 12 at risk")
+    qtbot.wait(10)
+    assert label.width() == width  # its room was kept: nothing beside it moves
+
+
+def test_the_dashboard_is_legible_at_its_first_height_and_lists_every_stage(window, qtbot):
+    window.dashboard_dock.raise_()
+    qtbot.waitUntil(lambda: window.dashboard is not None, timeout=5000)
+    from roadmap_app.ui.planning_docks import DASHBOARD_MIN_HEIGHT
+
+    assert window.dashboard.minimumHeight() >= DASHBOARD_MIN_HEIGHT
+    want = min(DASHBOARD_MIN_HEIGHT, window.height() // 2)
+    qtbot.waitUntil(lambda: window.dashboard_dock.height() >= want, timeout=3000)  # the dock grew
+    stages = [s for s, _d, _r in window.dashboard._stages]
+    assert "Continuous learning" in stages  # off the goal's path, still on the plan
+    assert set(stages) == {n.stage for n in window.document.roadmap.nodes
+                           if n.status is not Status.SKIPPED and n.effective_hours}
+
+
+def test_the_goal_box_tooltip_has_the_whole_title(window):
+    combo = window.pace_bar.goal_combo
+    goal = window.document.node(window.document.roadmap.plan.goal)
+    assert goal.title in combo.toolTip()
+
+
+def test_resource_cells_carry_their_whole_title(window):
+    window.edits.jump_to("edu-ml-data-mining")
+    table = window.inspector.resources.table
+    resource = window.document.node("edu-ml-data-mining").resources[0]
+    assert resource.title in table.item(0, 0).toolTip()
+    assert table.textElideMode() == Qt.TextElideMode.ElideRight
