@@ -62,3 +62,16 @@ def test_resource_cells_carry_their_whole_title(window):
     resource = window.document.node("edu-ml-data-mining").resources[0]
     assert resource.title in table.item(0, 0).toolTip()
     assert table.textElideMode() == Qt.TextElideMode.ElideRight
+
+
+def test_a_node_at_risk_gets_a_marker_on_its_card(window, qtbot):
+    import datetime as dt
+
+    node_id = "edu-ml-data-mining"
+    card = window.scene.item_for_node(node_id)
+    assert not card.at_risk
+    window.editor.update_node(node_id, target_date=dt.date.today() + dt.timedelta(days=1))
+    qtbot.waitUntil(lambda: card.at_risk, timeout=3000)  # it cannot be finished by tomorrow
+    assert node_id in window.risk_markers.at_risk
+    window.document.undo_stack.undo()
+    qtbot.waitUntil(lambda: not card.at_risk, timeout=3000)

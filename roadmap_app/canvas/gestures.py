@@ -213,6 +213,9 @@ class SceneGestures:
             return
         node = self._document.node(card.node_id)
         state = "locked" if card.locked else ("ready" if card.ready else "")
+        if card.at_risk:
+            risk = "at risk: its target date comes before its projected finish"
+            state = f"{state} · {risk}" if state else risk
         text = plain_tooltip(
             node.title,
             " · ".join(p for p in (KIND_LABELS[node.kind], node.status.label, state, node.stage) if p),

@@ -34,6 +34,7 @@ from .filter_panel import FilterMenu
 from .inspector import InspectorPanel
 from .links import LinkOpener
 from .planning_docks import PlanningDocks
+from .risk_markers import RiskMarkers
 from .search_bar import SearchBar
 from .settings_controller import SettingsController
 from .status_bar import PlanStatusBar
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.filter_banner = FilterBanner(self.view.viewport())
         self.filter_banner.show_all_requested.connect(self.filter_menu.reset)
         self.read_only_banner = read_only.ReadOnlyBanner(self.view.viewport())
+        self.risk_markers = RiskMarkers(self)
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self._build_toolbar()
@@ -255,6 +257,7 @@ class MainWindow(QMainWindow):
         document.path_changed.connect(self._update_title)
         document.changed.connect(self._document_changed)
         document.roadmap_reset.connect(self._roadmap_reset)
+        document.changed.connect(self.risk_markers.schedule_refresh)
 
         self.scene = canvas_api.make_scene(document, self.theme.dark, self.editor, self)
         self.scene.selection_ids_changed.connect(self._selection_changed)
@@ -281,6 +284,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         QTimer.singleShot(0, self.show_start_of_path)
+        self.risk_markers.schedule_refresh()
 
     def show_start_of_path(self) -> None:
         """Fit the plan; if that is too small to read, show its start (left) at a reading zoom.
