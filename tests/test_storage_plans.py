@@ -211,3 +211,26 @@ def test_the_next_save_removes_what_a_kill_9_mid_save_left(tmp_path):
     save_plan(target, plan())
     assert temps() == []
     assert open_plan(target).ok
+
+
+def test_a_plan_with_over_long_text_opens_shortened_and_its_first_save_keeps_the_original(tmp_path):
+    from roadmap_app.model.text import MAX_TEXT, MAX_TEXT_INPUT
+
+    target = tmp_path / "long.roadmap"
+    roadmap = plan()
+    roadmap.nodes[0].notes = "PLACEHOLDER"
+    long_text = ("w" * 99 + "\n") * (MAX_TEXT // 100) + "tail!"
+    data = dumps(roadmap).replace(b'"PLACEHOLDER"', json.dumps(long_text).encode())
+    target.write_bytes(data)
+    opened = open_plan(target)
+    assert opened.ok, opened.error
+    assert opened.loaded.shortened == [
+        f"“{roadmap.nodes[0].title}”: notes shortened from {len(long_text):,} to {MAX_TEXT:,} characters"]
+    assert opened.loaded.roadmap.nodes[0].notes == long_text[:MAX_TEXT]
+    assert target.read_bytes() == data  # opening writes nothing
+    save_plan(target, opened.loaded.roadmap, loaded=opened.loaded)
+    assert (tmp_path / "long.roadmap.long-text.bak").read_bytes() == data
+    hostile = dumps(roadmap).replace(b'"PLACEHOLDER"', b'"' + b"x" * (MAX_TEXT_INPUT + 1) + b'"')
+    target.write_bytes(hostile)
+    refused = open_plan(target)
+    assert not refused.ok and "beyond any real note" in refused.error

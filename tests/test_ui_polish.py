@@ -75,3 +75,17 @@ def test_a_node_at_risk_gets_a_marker_on_its_card(window, qtbot):
     assert node_id in window.risk_markers.at_risk
     window.document.undo_stack.undo()
     qtbot.waitUntil(lambda: not card.at_risk, timeout=3000)
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("cs50.harvard.edu/python", "https://cs50.harvard.edu/python"),
+    ("localhost:8080/docs", "https://localhost:8080/docs"),
+    ("http://example.org", "http://example.org"),
+    ("javascript:alert(1)", "javascript:alert(1)"),  # kept, and refused as not a web link
+    ("mailto:me@example.org", "mailto:me@example.org"),
+    ("", ""),
+])
+def test_links_without_a_scheme_get_https(typed, stored):
+    from roadmap_app.ui.links import with_scheme
+
+    assert with_scheme(typed) == stored
