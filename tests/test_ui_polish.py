@@ -89,3 +89,19 @@ def test_links_without_a_scheme_get_https(typed, stored):
     from roadmap_app.ui.links import with_scheme
 
     assert with_scheme(typed) == stored
+
+
+def test_a_refused_edit_is_said_once_with_titles_not_ids(window, dialogs):
+    from roadmap_app.model import RoadmapError
+
+    node = window.document.node("edu-ml-data-mining")
+
+    def refuse():
+        raise RoadmapError(f"{node.id} cannot be changed now")
+
+    window.status.clearMessage()
+    assert window.edits._try("Could not change the node", refuse) is False
+    [(title, text)] = dialogs.errors
+    assert title == "Could not change the node"
+    assert f"“{node.title}” cannot be changed now" in text and node.id not in text
+    assert window.status.currentMessage() == ""

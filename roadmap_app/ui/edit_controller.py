@@ -9,6 +9,7 @@ a message box, with nothing changed.
 from __future__ import annotations
 
 import importlib
+import re
 
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu
@@ -27,6 +28,8 @@ from ..planning import goal_scope, open_prerequisites
 from . import messages
 from .dialogs import NodePickerDialog, TemplateDialog
 
+_ID_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:\-]*[A-Za-z0-9_]")
+
 
 class EditController:
     def __init__(self, window) -> None:
@@ -42,9 +45,16 @@ class EditController:
         return self.w.document
 
     def _refuse(self, title: str, exc: Exception) -> None:
-        text = str(exc)
-        self.w.show_message(f"{title}: {text}")
-        messages.error(self.w, title, f"{title}.", text)
+        # Said once, in the box (not also in the status bar), with titles instead of ids.
+        messages.error(self.w, title, f"{title}.", self._readable(str(exc)))
+
+    def _readable(self, text: str) -> str:
+        """Node ids in an error message replaced by their titles: users never see ids."""
+        doc = self.document
+        if doc is None:
+            return text
+        return _ID_TOKEN.sub(lambda m: f"“{doc.node(m.group(0)).title}”"
+                             if doc.has_node(m.group(0)) else m.group(0), text)
 
     def _try(self, title: str, func, *args, **kwargs) -> bool:
         try:
