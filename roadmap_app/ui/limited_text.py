@@ -81,7 +81,8 @@ class LimitedTextEdit(QPlainTextEdit):
         typed = event.text()
         inserts = (bool(typed) and (typed.isprintable() or typed in "\r\n\t")
                    and not event.matches(QKeySequence.StandardKey.Paste))
-        if inserts and not (typed == "\t" and self.tabChangesFocus()) and len(typed) > self._room():
+        near = self.document().characterCount() + len(typed) > self.limit  # cheap: no copy of the text
+        if inserts and near and not (typed == "\t" and self.tabChangesFocus()) and len(typed) > self._room():
             self.refuse(len(typed))
             return
         super().keyPressEvent(event)
