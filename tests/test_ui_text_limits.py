@@ -146,3 +146,13 @@ def test_a_file_with_over_long_text_opens_shortened_with_a_warning(window, dialo
     window.document.undo_stack.resetClean()
     assert window.files.save(wait=True)
     assert (tmp_path / "long.roadmap.long-text.bak").read_bytes() == data
+
+
+def test_a_title_cut_at_its_limit_says_so(qtbot):
+    dialog = ResourceDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.clipboard().setText("t" * 400)
+    dialog.title.setFocus()
+    dialog.title.paste()
+    assert dialog.title_hint.isVisible() and "at most 300 characters" in dialog.title_hint.text()

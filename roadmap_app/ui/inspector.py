@@ -150,6 +150,8 @@ class InspectorPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.editingFinished.connect(self._commit_title)
+        self.title.inputRejected.connect(lambda: self.error_raised.emit(
+            f"A title can have at most {MAX_TITLE} characters; the rest was not added."))
 
         self.kind = enum_combo(NodeKind, "Node kind")
         self.kind.setObjectName("inspector_kind")

@@ -119,6 +119,9 @@ class ResourceDialog(QDialog):
             self.notes.setPlainText(resource.notes)
         else:
             select_data(self.kind, ResourceKind.COURSE.value)
+        for field, name in ((self.title, "A title"), (self.provider, "A provider")):
+            # Qt cuts a paste at the maximum length without a word: say so beside the field.
+            field.inputRejected.connect(lambda name=name: self._too_long(name))
         self.title.textChanged.connect(self._validate)
         self.url.textChanged.connect(self._validate)
         self._validate()
@@ -134,9 +137,14 @@ class ResourceDialog(QDialog):
         else:
             self.url_hint.setText("")
         self.url_hint.setVisible(bool(self.url_hint.text()))
-        self.title_hint.setVisible(False)
+        if max(len(self.title.text()), len(self.provider.text())) < MAX_TITLE:
+            self.title_hint.setVisible(False)  # a "cut at the limit" note stays while it is true
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.title.text().strip()) and not too_long)
+
+    def _too_long(self, name: str) -> None:
+        self.title_hint.setText(f"{name} can have at most {MAX_TITLE} characters; the rest was not added.")
+        self.title_hint.setVisible(True)
 
     def accept(self) -> None:
         """Close only with values the model takes; otherwise say why next to the field."""
