@@ -117,3 +117,19 @@ def test_file_dialogs_start_in_documents_then_in_the_last_folder_used(window, mo
     window.settings.remember_folder(chosen)
     window.files.open_dialog()
     assert starts[-1] == chosen.parent
+
+
+def test_the_filter_banner_reads_well_in_both_themes(window, qtbot):
+    from test_ui_contrast import best_contrast
+
+    from roadmap_app.ui.theme import ThemeMode
+
+    window.filter_menu.status_actions[Status.NOT_STARTED.value].setChecked(False)
+    banner = window.filter_banner
+    for mode in (ThemeMode.LIGHT, ThemeMode.DARK, ThemeMode.LIGHT):
+        window.theme.set_mode(mode)
+        qtbot.wait(20)
+        image = window.view.viewport().grab(banner.geometry()).toImage()  # as drawn on the canvas
+        background = image.pixelColor(4, banner.height() // 2)
+        assert background.lightness() > 128 if mode is ThemeMode.LIGHT else background.lightness() < 128
+        assert best_contrast(image, banner.label.geometry(), background) >= 4.5, mode

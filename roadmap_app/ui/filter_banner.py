@@ -8,7 +8,7 @@ is unchanged, and it is a normal widget: Tab reaches its Show all button.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 STYLE = """
 QFrame#filter_banner { background: palette(tool-tip-base); color: palette(tool-tip-text);
@@ -28,7 +28,6 @@ class FilterBanner(QFrame):
         super().__init__(viewport)
         self.setObjectName("filter_banner")
         self.setAccessibleName("Filter")
-        self.setStyleSheet(STYLE)
         self.label = QLabel()
         self.label.setObjectName("filter_banner_text")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -42,6 +41,8 @@ class FilterBanner(QFrame):
         layout.addWidget(QLabel("·"))
         layout.addWidget(self.button)
         viewport.installEventFilter(self)
+        QApplication.instance().paletteChanged.connect(self.restyle)
+        self.restyle()
         self.hide()
 
     def set_counts(self, shown: int | None, total: int) -> None:
@@ -62,6 +63,12 @@ class FilterBanner(QFrame):
         parent = self.parentWidget()
         if parent is not None:
             self.move(max(0, (parent.width() - self.width()) // 2), 8)
+
+    def restyle(self) -> None:
+        """The window's colours, not the canvas viewport's (which it would inherit), and the
+        style sheet set again: a style sheet resolves palette() only when it is set."""
+        self.setPalette(QApplication.palette())
+        self.setStyleSheet(STYLE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

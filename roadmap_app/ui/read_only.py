@@ -11,7 +11,7 @@ disabled. Saving a copy with Save As makes the document editable again, and
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
 
 EDIT_ACTIONS = ("save", "add_node", "delete", "rename", "connect", "auto_layout", "revert",
                 "restore_backup", "import")
@@ -29,7 +29,6 @@ class ReadOnlyBanner(QFrame):
     def __init__(self, viewport: QWidget):
         super().__init__(viewport)
         self.setObjectName("read_only_banner")
-        self.setStyleSheet(STYLE)
         self.label = QLabel()
         self.label.setObjectName("read_only_banner_text")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
@@ -38,6 +37,8 @@ class ReadOnlyBanner(QFrame):
         layout.setContentsMargins(10, 4, 10, 4)
         layout.addWidget(self.label)
         viewport.installEventFilter(self)
+        QApplication.instance().paletteChanged.connect(self.restyle)
+        self.restyle()
         self.hide()
 
     def set_reason(self, reason: str | None) -> None:
@@ -58,6 +59,12 @@ class ReadOnlyBanner(QFrame):
         self.setFixedWidth(max(width, 200))
         self.adjustSize()
         self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 8)
+
+    def restyle(self) -> None:
+        """The window's colours, not the canvas viewport's (which it would inherit), and the
+        style sheet set again: a style sheet resolves palette() only when it is set."""
+        self.setPalette(QApplication.palette())
+        self.setStyleSheet(STYLE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
