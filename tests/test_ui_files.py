@@ -173,7 +173,7 @@ def test_a_plan_changed_on_disk_is_not_overwritten_without_asking(window, dialog
     assert load(path).roadmap.nodes[0].status is Status.DONE
 
 
-def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_path, monkeypatch):
+def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_path, monkeypatch, qtbot):
     from roadmap_app.storage import acquire
 
     path = _plan(tmp_path, "shared.roadmap", "Shared")
@@ -184,6 +184,8 @@ def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_pa
         assert "(read-only)" in window.windowTitle()
         assert not dialogs.infos  # said once, by the banner over the canvas
         assert window.read_only_banner.isVisible()
+        qtbot.wait(10)
+        assert window.view.viewport().geometry().contains(window.read_only_banner.geometry())  # in sight
         assert "open in another Roadmap Planner" in window.read_only_banner.label.text()
         first = window.document.roadmap.nodes[0].id
         assert not window.actions["save"].isEnabled() and window.actions["save_as"].isEnabled()

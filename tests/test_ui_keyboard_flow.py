@@ -95,6 +95,8 @@ def test_a_filter_shows_a_banner_and_a_jump_reveals_a_hidden_node(window, qtbot)
     assert window.view.scene()._cards[hidden].isVisible()
     assert window.filter_banner.text().startswith(f"Filtered: {shown + 1} of {total}")
     assert "filter hides" in window.status.currentMessage()
+    window.view.centerOn(window.view.scene().itemsBoundingRect().bottomRight())  # panning...
+    assert window.view.viewport().geometry().contains(window.filter_banner.geometry())  # ...leaves it
     window.filter_banner.button.click()
     assert not window.filter_banner.isVisible() and menu.visible_ids() is None
 
@@ -129,7 +131,7 @@ def test_the_filter_banner_reads_well_in_both_themes(window, qtbot):
     for mode in (ThemeMode.LIGHT, ThemeMode.DARK, ThemeMode.LIGHT):
         window.theme.set_mode(mode)
         qtbot.wait(20)
-        image = window.view.viewport().grab(banner.geometry()).toImage()  # as drawn on the canvas
+        image = window.view.grab(banner.geometry()).toImage()  # as drawn over the canvas
         background = image.pixelColor(4, banner.height() // 2)
         assert background.lightness() > 128 if mode is ThemeMode.LIGHT else background.lightness() < 128
         assert best_contrast(image, banner.label.geometry(), background) >= 4.5, mode

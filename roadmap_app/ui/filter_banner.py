@@ -8,7 +8,14 @@ is unchanged, and it is a normal widget: Tab reaches its Show all button.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+)
 
 STYLE = """
 QFrame#filter_banner { background: palette(tool-tip-base); color: palette(tool-tip-text);
@@ -24,8 +31,11 @@ def banner_text(shown: int, total: int) -> str:
 class FilterBanner(QFrame):
     show_all_requested = Signal()
 
-    def __init__(self, viewport: QWidget):
-        super().__init__(viewport)
+    def __init__(self, view: QAbstractScrollArea):
+        # A child of the view, over its viewport: a child of the viewport itself would be
+        # scrolled along with the canvas (QWidget.scroll moves children).
+        super().__init__(view)
+        self._viewport = view.viewport()
         self.setObjectName("filter_banner")
         self.setAccessibleName("Filter")
         self.label = QLabel()
@@ -40,7 +50,7 @@ class FilterBanner(QFrame):
         layout.addWidget(self.label)
         layout.addWidget(QLabel("·"))
         layout.addWidget(self.button)
-        viewport.installEventFilter(self)
+        self._viewport.installEventFilter(self)
         QApplication.instance().paletteChanged.connect(self.restyle)
         self.restyle()
         self.hide()
@@ -60,9 +70,12 @@ class FilterBanner(QFrame):
         return f"{self.label.text()} · {self.button.text()}" if self.isVisible() else ""
 
     def _place(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.move(max(0, (parent.width() - self.width()) // 2), 8)
+        area = self._viewport.geometry()  # in the view's coordinates
+        self.move(area.x() + max(0, (area.width() - self.width()) // 2), area.y() + 8)
+
+    def showEvent(self, event) -> None:
+        self._place()
+        super().showEvent(event)
 
     def restyle(self) -> None:
         """The window's colours, not the canvas viewport's (which it would inherit), and the
@@ -71,6 +84,6 @@ class FilterBanner(QFrame):
         self.setStyleSheet(STYLE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
             self._place()
         return False

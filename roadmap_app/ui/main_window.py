@@ -81,9 +81,9 @@ class MainWindow(QMainWindow):
 
         self.search = SearchBar()
         self.filter_menu = FilterMenu(self)
-        self.filter_banner = FilterBanner(self.view.viewport())
+        self.filter_banner = FilterBanner(self.view)
         self.filter_banner.show_all_requested.connect(self.filter_menu.reset)
-        self.read_only_banner = read_only.ReadOnlyBanner(self.view.viewport())
+        self.read_only_banner = read_only.ReadOnlyBanner(self.view)
         self.risk_markers = RiskMarkers(self)
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
@@ -359,7 +359,8 @@ class MainWindow(QMainWindow):
             self.scene.set_filter_visible(ids)
         self.actions["filter"].setText("Filter •" if ids is not None else "Filter")
         total = len(self.document.roadmap.nodes) if self.document is not None else 0
-        self.filter_banner.set_counts(None if ids is None else len(ids), total)
+        hides = ids is not None and len(ids) < total  # a filter that hides nothing needs no banner
+        self.filter_banner.set_counts(len(ids) if hides else None, total)
 
     def _show_minimap(self, show: bool) -> None:
         if self.minimap is not None:

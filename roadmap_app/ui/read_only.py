@@ -11,8 +11,9 @@ disabled. Saving a copy with Save As makes the document editable again, and
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLabel
 
+MAP_ROOM = 260  # px kept free for the overview map (canvas.minimap) beside the banner
 EDIT_ACTIONS = ("save", "add_node", "delete", "rename", "connect", "auto_layout", "revert",
                 "restore_backup", "import")
 
@@ -26,8 +27,11 @@ QFrame#read_only_banner QLabel { color: palette(tool-tip-text); }
 class ReadOnlyBanner(QFrame):
     """Floats at the bottom of the canvas viewport, like the filter banner at its top."""
 
-    def __init__(self, viewport: QWidget):
-        super().__init__(viewport)
+    def __init__(self, view: QAbstractScrollArea):
+        # A child of the view, over its viewport: a child of the viewport itself would be
+        # scrolled along with the canvas (QWidget.scroll moves children).
+        super().__init__(view)
+        self._viewport = view.viewport()
         self.setObjectName("read_only_banner")
         self.label = QLabel()
         self.label.setObjectName("read_only_banner_text")
@@ -36,7 +40,7 @@ class ReadOnlyBanner(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.addWidget(self.label)
-        viewport.installEventFilter(self)
+        self._viewport.installEventFilter(self)
         QApplication.instance().paletteChanged.connect(self.restyle)
         self.restyle()
         self.hide()
@@ -52,13 +56,16 @@ class ReadOnlyBanner(QFrame):
         self.raise_()
 
     def _place(self) -> None:
-        parent = self.parentWidget()
-        if parent is None:
-            return
-        width = min(parent.width() - 16, 720)
-        self.setFixedWidth(max(width, 200))
-        self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 8)
+        # Bottom left, clear of the overview map in the bottom right corner.
+        area = self._viewport.geometry()  # in the view's coordinates
+        self.setFixedWidth(max(min(area.width() - MAP_ROOM, 640), 200))
+        self.setFixedHeight(self.heightForWidth(self.width()) if self.hasHeightForWidth()
+                            else self.sizeHint().height())
+        self.move(area.x() + 8, area.bottom() - self.height() - 8)
+
+    def showEvent(self, event) -> None:
+        self._place()
+        super().showEvent(event)
 
     def restyle(self) -> None:
         """The window's colours, not the canvas viewport's (which it would inherit), and the
@@ -67,8 +74,8 @@ class ReadOnlyBanner(QFrame):
         self.setStyleSheet(STYLE)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self._place()
+        if watched is self._viewport and event.type() == QEvent.Type.Resize:
+            self._place()  # hidden or not: the window may be laid out before it shows
         return False
 
 
