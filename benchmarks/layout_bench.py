@@ -64,7 +64,7 @@ def measure(smoke: bool) -> list[Row]:
         rows.append(Row(f"Full layout of {n} nodes", ours, "s", "Graphviz dot: not installed", "≤ 0.1x dot",
                         None, "dot missing: install graphviz; comparison skipped"))
         rows.append(Row(f"Crossings, {n} nodes", None, "crossings", "dot: not installed",
-                        "≤ 1.3x dot", None, "skipped"))
+                        "≤ 1.3x dot", None, "dot missing: comparison skipped"))
     else:
         dot_seconds, dot_centres = dot
         ratio = ours / dot_seconds

@@ -33,3 +33,13 @@ def make_plan(n_nodes: int = 50, *, seed: int = 0, title: str = "Synthetic plan"
         for i in rng.sample(range(max(0, j - 20), j), k=min(j, rng.randint(1, 2))):
             edges.append(Edge(source=f"n{i}", target=f"n{j}", kind=EdgeKind.PREREQUISITE))
     return Roadmap(id="synthetic", title=title, nodes=nodes, edges=edges)
+
+
+def dead_pid() -> int:
+    """The pid of a process that has just ended: what a killed writer leaves in a temp name."""
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid

@@ -39,6 +39,15 @@ def test_layout_and_io_suites_give_rows(qapp):
     assert "autosave_now()" in autosave.note  # measured through the app's own path
 
 
+def test_without_graphviz_the_dot_rows_say_skipped(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no dot, whatever is installed
+    rows = [r for r in layout_bench.measure(smoke=True) if "dot" in r.target]
+    assert len(rows) == 2
+    _check(rows)
+    assert all("dot missing" in r.note for r in rows)
+    assert rows[1].value is None and rows[1].met is None
+
+
 def test_the_runner_prints_a_table_and_writes_nothing_in_smoke_mode(capsys, tmp_path, monkeypatch):
     monkeypatch.setattr(run, "REPO", tmp_path)  # a stray write would land here
     monkeypatch.setattr(run, "SUITES", ["layout_bench"])

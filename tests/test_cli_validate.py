@@ -57,6 +57,19 @@ def test_migrated_file_says_so(tmp_path, capsys):
     assert json.loads(path.read_text())["schema_version"] == 1  # validate never rewrites
 
 
+def test_over_long_text_is_valid_with_a_warning_naming_the_node(tmp_path, capsys):
+    from roadmap_app.model.text import MAX_TEXT
+
+    raw = json.loads(dumps(Roadmap(id="r", title="R", nodes=[Node(id="a", title="Alpha")])))
+    raw["roadmap"]["nodes"][0]["description"] = "d" * (MAX_TEXT + 1)
+    path = tmp_path / "long.roadmap"
+    path.write_text(json.dumps(raw))
+    assert main(["validate", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "1 over-long text(s) shortened on opening" in out
+    assert "“Alpha”: description shortened from 1,000,001 to 1,000,000 characters" in err
+
+
 def test_no_files_is_a_usage_error(capsys):
     assert main(["validate"]) == 2
     assert "FILE" in capsys.readouterr().err

@@ -15,9 +15,11 @@ import stat
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
+from storage_support import dead_pid
 
 from roadmap_app.model import Node, Roadmap
 from roadmap_app.storage import SaveError, atomic_write, atomic_write_text, dumps, loads, save_plan
@@ -187,11 +189,32 @@ def test_atomic_write_text(tmp_path):
 
 def test_remove_stale_temps_only_removes_ours(tmp_path):
     (tmp_path / "plan.roadmap").write_bytes(OLD)
-    stale = atomic_mod.temp_path_for(tmp_path / "plan.roadmap")
+    stale = atomic_mod.temp_path_for(tmp_path / "plan.roadmap", pid=dead_pid())
     stale.write_bytes(b"half")
     (tmp_path / "keep.rp-tmp.txt").write_bytes(b"user file")
     assert remove_stale_temps(tmp_path) == [stale]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["keep.rp-tmp.txt", "plan.roadmap"]
+
+
+def test_a_live_writers_temp_is_kept_until_it_is_hours_old(tmp_path):
+    target = tmp_path / "plan.roadmap"
+    mine = atomic_mod.temp_path_for(target)  # this process: perhaps a worker thread saving now
+    mine.write_bytes(b"being written")
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        other = atomic_mod.temp_path_for(target, pid=sleeper.pid)  # another live instance
+        other.write_bytes(b"being written too")
+        legacy = tmp_path / ".plan.roadmap.0badc0de.rp-tmp"  # an older version's name: no pid
+        legacy.write_bytes(b"old")
+        assert remove_stale_temps(tmp_path, for_name="plan.roadmap") == []
+        hours_ago = time.time() - atomic_mod.STALE_AFTER_SECONDS - 60
+        os.utime(legacy, (hours_ago, hours_ago))
+        assert remove_stale_temps(tmp_path, for_name="plan.roadmap") == [legacy]
+        assert mine.exists() and other.exists()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    assert remove_stale_temps(tmp_path, for_name="plan.roadmap") == [other]  # its writer is gone
 
 
 CHILD = textwrap.dedent("""

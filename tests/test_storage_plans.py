@@ -7,6 +7,7 @@ import datetime as dt
 import json
 
 import pytest
+from storage_support import dead_pid
 
 from roadmap_app.model import Node, Roadmap, Status
 from roadmap_app.storage import (
@@ -134,13 +135,14 @@ def test_save_plan_returns_bytes_and_hash_matching_disk(tmp_path):
 def test_startup_cleanup_removes_temps_of_crashed_saves(tmp_path):
     target = tmp_path / "p.roadmap"
     save_plan(target, plan())
-    stale = temp_path_for(target)
+    dead = dead_pid()  # the crashed saves' process
+    stale = temp_path_for(target, pid=dead)
     stale.write_bytes(b"half a save")
-    backup_temp = temp_path_for(list_backups(target)[0].path)
+    backup_temp = temp_path_for(list_backups(target)[0].path, pid=dead)
     backup_temp.write_bytes(b"half a backup")
-    copy_temp = temp_path_for(tmp_path / "p.roadmap.v1.bak")
+    copy_temp = temp_path_for(tmp_path / "p.roadmap.v1.bak", pid=dead)
     copy_temp.write_bytes(b"half a migration copy")
-    other_plan_saving = temp_path_for(tmp_path / "other.roadmap")
+    other_plan_saving = temp_path_for(tmp_path / "other.roadmap", pid=dead)
     other_plan_saving.write_bytes(b"another instance is saving this right now")
     removed = startup_cleanup(target)
     assert set(removed) == {stale, backup_temp, copy_temp}
@@ -173,3 +175,62 @@ def test_storage_never_imports_qt(tmp_path):
     """)
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+KILLED_MID_SAVE = """
+import os, sys, time
+from pathlib import Path
+from roadmap_app.model import Roadmap
+from roadmap_app.storage import save_plan
+
+def hang(fd):  # the temporary file is written: tell the parent, then wait to be killed
+    print("writing", flush=True)
+    time.sleep(60)
+
+os.fsync = hang
+save_plan(Path(sys.argv[1]), Roadmap(id="p", title="never finished"))
+"""
+
+
+def test_the_next_save_removes_what_a_kill_9_mid_save_left(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "p.roadmap"
+    save_plan(target, plan())
+    child = subprocess.Popen([sys.executable, "-c", KILLED_MID_SAVE, str(target)],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "writing"
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    temps = lambda: [p.name for p in tmp_path.iterdir() if p.name.endswith(".rp-tmp")]  # noqa: E731
+    assert len(temps()) == 1 and temps()[0].startswith(".p.roadmap.")  # the killed save's debris
+    save_plan(target, plan())
+    assert temps() == []
+    assert open_plan(target).ok
+
+
+def test_a_plan_with_over_long_text_opens_shortened_and_its_first_save_keeps_the_original(tmp_path):
+    from roadmap_app.model.text import MAX_TEXT, MAX_TEXT_INPUT
+
+    target = tmp_path / "long.roadmap"
+    roadmap = plan()
+    roadmap.nodes[0].notes = "PLACEHOLDER"
+    long_text = ("w" * 99 + "\n") * (MAX_TEXT // 100) + "tail!"
+    data = dumps(roadmap).replace(b'"PLACEHOLDER"', json.dumps(long_text).encode())
+    target.write_bytes(data)
+    opened = open_plan(target)
+    assert opened.ok, opened.error
+    assert opened.loaded.shortened == [
+        f"“{roadmap.nodes[0].title}”: notes shortened from {len(long_text):,} to {MAX_TEXT:,} characters"]
+    assert opened.loaded.roadmap.nodes[0].notes == long_text[:MAX_TEXT]
+    assert target.read_bytes() == data  # opening writes nothing
+    save_plan(target, opened.loaded.roadmap, loaded=opened.loaded)
+    assert (tmp_path / "long.roadmap.long-text.bak").read_bytes() == data
+    hostile = dumps(roadmap).replace(b'"PLACEHOLDER"', b'"' + b"x" * (MAX_TEXT_INPUT + 1) + b'"')
+    target.write_bytes(hostile)
+    refused = open_plan(target)
+    assert not refused.ok and "beyond any real note" in refused.error

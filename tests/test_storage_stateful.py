@@ -23,6 +23,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from storage_support import dead_pid
 
 from roadmap_app.model import Edge, Node, Roadmap, Status
 from roadmap_app.storage import (
@@ -36,6 +37,8 @@ from roadmap_app.storage import (
 )
 from roadmap_app.storage.atomic import TMP_SUFFIX
 
+DEAD = dead_pid()
+
 
 class SimulatedCrash(BaseException):
     """The process dies here: nothing after this point runs."""
@@ -44,7 +47,7 @@ class SimulatedCrash(BaseException):
 @contextlib.contextmanager
 def crash_inside(step: str):
     """Make the save die at `step`; the dead process cannot clean up after itself."""
-    real = {name: getattr(os, name) for name in ("open", "write", "fsync", "replace", "unlink")}
+    real = {name: getattr(os, name) for name in ("open", "write", "fsync", "replace", "unlink", "getpid")}
 
     def die(*_a, **_k):
         raise SimulatedCrash(step)
@@ -67,6 +70,7 @@ def crash_inside(step: str):
     }
     name, fake = patches[step]
     setattr(os, name, fake)
+    os.getpid = lambda: DEAD  # the temp file is named for the process that dies here
     os.unlink = lambda *_a, **_k: (_ for _ in ()).throw(OSError(errno.EIO, "dead"))
     try:
         yield

@@ -166,7 +166,8 @@ def test_export_suggests_a_safe_name_from_the_title(window, exchange, monkeypatc
     assert exchange.export_dialog() is False
     suggested = Path(seen["start"])
     assert suggested.name == "etc-evil-name.png"
-    assert suggested.parent == Path(window.document.path).parent
+    # the user's folder (the last used, else Documents), not the app's data folder
+    assert suggested.parent == window.settings.start_folder() != Path(window.document.path).parent
 
 
 def test_cancelling_the_png_progress_keeps_the_old_file_and_leaves_nothing_behind(

@@ -173,7 +173,7 @@ def test_a_plan_changed_on_disk_is_not_overwritten_without_asking(window, dialog
     assert load(path).roadmap.nodes[0].status is Status.DONE
 
 
-def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_path, monkeypatch):
+def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_path, monkeypatch, qtbot):
     from roadmap_app.storage import acquire
 
     path = _plan(tmp_path, "shared.roadmap", "Shared")
@@ -182,11 +182,26 @@ def test_a_plan_open_in_another_instance_opens_read_only(window, dialogs, tmp_pa
         assert window.files.open_path(path)
         assert window.document.read_only_reason
         assert "(read-only)" in window.windowTitle()
-        assert dialogs.infos and "read-only" in dialogs.infos[-1][1]
+        assert not dialogs.infos  # said once, by the banner over the canvas
+        assert window.read_only_banner.isVisible()
+        qtbot.wait(10)
+        assert window.view.viewport().geometry().contains(window.read_only_banner.geometry())  # in sight
+        assert "open in another Roadmap Planner" in window.read_only_banner.label.text()
+        first = window.document.roadmap.nodes[0].id
+        assert not window.actions["save"].isEnabled() and window.actions["save_as"].isEnabled()
+        assert not window.actions["add_node"].isEnabled()
+        window.edits.jump_to(first)
+        assert not window.actions.status_action(Status.DONE).isEnabled()
+        assert not window.inspector.title.isEnabled()
+        assert all(not window.next_steps.start_button(i).isEnabled() for i in window.next_steps.ids())
+        assert window.edits.set_status([first], Status.DONE) is False  # the editor refuses too
+        assert window.document.node(first).status is Status.NOT_STARTED
         copy = tmp_path / "mine.roadmap"
         monkeypatch.setattr(file_controller.QFileDialog, "getSaveFileName",
                             lambda *args, **kwargs: (str(copy), ""))
-        window.edits.set_status([window.document.roadmap.nodes[0].id], Status.DONE)
+        assert window.files.save_as(wait=True)
+        assert not window.read_only_banner.isVisible() and window.actions["add_node"].isEnabled()
+        assert window.edits.set_status([first], Status.DONE)  # the copy is editable
         assert window.files.save(wait=True)
         assert load(copy).roadmap.nodes[0].status is Status.DONE  # saved as a copy, not over theirs
         assert load(path).roadmap.nodes[0].status is Status.NOT_STARTED

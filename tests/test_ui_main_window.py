@@ -148,11 +148,35 @@ def test_connecting_into_a_cycle_is_refused_with_feedback(window, dialogs):
     doc = window.document
     edge = next(e for e in doc.roadmap.edges if e.kind.value == "prerequisite")
     edges, undo_count = len(doc.roadmap.edges), doc.undo_stack.count()
+    window.status.clearMessage()
     assert window.edits.connect_nodes(edge.target, edge.source) is False
     assert len(doc.roadmap.edges) == edges
     assert doc.undo_stack.count() == undo_count
-    assert "cycle" in window.status.currentMessage()
-    assert dialogs.errors and dialogs.errors[0][0] == "Connection refused"
+    [(title, text)] = dialogs.errors  # said once: the box, not also the status bar
+    assert title == "Connection refused" and window.status.currentMessage() == ""
+    source, target = doc.node(edge.target).title, doc.node(edge.source).title
+    assert f"“{source}” cannot be a prerequisite of “{target}”" in text
+    assert f"(“{target}” → “{source}”)" in text
+    assert edge.source not in text and edge.target not in text  # titles, never ids
+    assert window.edits.connect_nodes(edge.target, edge.source, modal=False) is False  # a drag
+    assert len(dialogs.errors) == 1 and target in window.status.currentMessage()
+
+
+def test_the_connect_dialog_offers_no_node_that_would_close_a_cycle(window, monkeypatch):
+    from roadmap_app.ui.dialogs import NodePickerDialog
+
+    doc = window.document
+    edge = next(e for e in doc.roadmap.edges if e.kind.value == "prerequisite")
+    offered = {}
+
+    def pick(self):
+        for row in range(self.list.count()):
+            offered[self.list.item(row).data(Qt.ItemDataRole.UserRole)] = self.list.item(row).text()
+        return NodePickerDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(NodePickerDialog, "exec", pick)
+    window.edits.connect_dialog(edge.source)  # which node must come before the source?
+    assert offered and edge.target not in offered and edge.source not in offered
 
 
 def test_connect_prerequisite_action_uses_the_picker(window, monkeypatch):

@@ -7,6 +7,8 @@ signal; refusals are shown next to the card and sent as `message`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import SIGNAL, QPointF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -105,8 +107,10 @@ class SceneGestures:
         self.message.emit(text)
 
     # -- inline rename ------------------------------------------------------------------
-    def begin_rename(self, node_id: str) -> None:
-        """Inline title editor over the card (F2); commits through the Editor."""
+    def begin_rename(self, node_id: str, on_cancel: Callable[[], None] | None = None) -> None:
+        """Inline title editor over the card (F2); commits through the Editor.
+
+        `on_cancel` runs when Esc ends it (naming a new node: the add is undone)."""
         card = self._cards.get(node_id)
         if card is None or self._editor is None or self._rename is not None:
             return
@@ -114,6 +118,9 @@ class SceneGestures:
 
         def done(text: str | None) -> None:
             self._rename = None
+            if text is None and on_cancel is not None:
+                on_cancel()
+                return
             if text and self._document.has_node(node_id) and text != self._document.node(node_id).title:
                 try:
                     self._editor.update_node(node_id, title=text)
@@ -146,9 +153,15 @@ class SceneGestures:
             if nid in self._cards and self._cards[nid].pos() != old
         }
         if moved and self._editor is not None:
-            self._editor.move_nodes(
-                {nid: Position(x=round(p.x(), 1), y=round(p.y(), 1)) for nid, p in moved.items()}
-            )
+            try:
+                self._editor.move_nodes(
+                    {nid: Position(x=round(p.x(), 1), y=round(p.y(), 1)) for nid, p in moved.items()}
+                )
+            except RoadmapError as error:  # e.g. a read-only plan: the cards go back
+                for nid in moved:
+                    self._cards[nid].setPos(pressed[nid])
+                    self.card_moved(nid)
+                self.refuse(next(iter(moved)), f"Not moved: {error}")
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._card_at(event.scenePos()) is not None:
@@ -200,6 +213,9 @@ class SceneGestures:
             return
         node = self._document.node(card.node_id)
         state = "locked" if card.locked else ("ready" if card.ready else "")
+        if card.at_risk:
+            risk = "at risk: its target date comes before its projected finish"
+            state = f"{state} · {risk}" if state else risk
         text = plain_tooltip(
             node.title,
             " · ".join(p for p in (KIND_LABELS[node.kind], node.status.label, state, node.stage) if p),

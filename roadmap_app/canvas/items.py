@@ -91,6 +91,22 @@ def format_length(node: Node) -> str:
     return "ongoing" if node.kind is NodeKind.PRACTICE else ""
 
 
+RISK_FILL = QColor("#D55E00")  # Okabe-Ito vermillion, as the dashboard's "at risk"
+
+
+def paint_risk_marker(painter: QPainter, centre: QPointF, radius: float = 7.0) -> None:
+    """A vermillion disc with a white "!" beside the status badge: not colour alone."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(RISK_FILL)
+    painter.drawEllipse(centre, radius, radius)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawRoundedRect(QRectF(centre.x() - 1.1, centre.y() - radius * 0.6, 2.2, radius * 0.75), 1, 1)
+    painter.drawEllipse(QPointF(centre.x(), centre.y() + radius * 0.45), 1.2, 1.2)
+    painter.restore()
+
+
 def plain_tooltip(*lines: str) -> str:
     """Tooltips guess rich text; escaping and wrapping keeps user text literal."""
     body = "<br>".join(html.escape(line) for line in lines if line)
@@ -120,6 +136,7 @@ class NodeCardItem(QGraphicsItem):
         self.ready = False
         self.goal = False
         self.search_match = False
+        self.at_risk = False  # its target date comes before its projected finish
         self.connect_feedback: bool | None = None  # True ok / False refused while a connect-drag hovers
         self._hover = False
         self._lines: tuple[str, ...] | None = None
@@ -159,6 +176,11 @@ class NodeCardItem(QGraphicsItem):
     def set_goal(self, goal: bool) -> None:
         if goal != self.goal:
             self.goal = goal
+            self._invalidate()
+
+    def set_at_risk(self, at_risk: bool) -> None:
+        if at_risk != self.at_risk:
+            self.at_risk = at_risk
             self._invalidate()
 
     def set_search_match(self, match: bool) -> None:
@@ -255,6 +277,8 @@ class NodeCardItem(QGraphicsItem):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(kit.ready)
             painter.drawRoundedRect(QRectF(2.5, 10, 4, self.height - 20), 2, 2)
+        if self.at_risk:
+            paint_risk_marker(painter, QPointF(self.width - 38, 14))
 
     def _paint_full(self, painter: QPainter, pens, heavy: bool) -> None:
         kit = self._kit

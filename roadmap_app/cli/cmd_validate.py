@@ -33,5 +33,9 @@ def run(args: argparse.Namespace) -> int:
             continue
         nodes = len(loaded.roadmap.nodes)
         note = f", migrated from format {loaded.schema_version}" if loaded.migrated else ""
+        if loaded.shortened:  # opens, but not word for word: say which texts
+            note += f"; {len(loaded.shortened)} over-long text(s) shortened on opening"
         print(f"{name}: ok ({nodes} node{'s' if nodes != 1 else ''}{note})")
+        for line in loaded.shortened:
+            print(_one_line(f"{name}: warning: {line}"), file=sys.stderr)
     return code

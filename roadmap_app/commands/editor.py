@@ -25,6 +25,7 @@ from ..model import (
     Position,
     Resource,
     Roadmap,
+    RoadmapError,
     Status,
     UnknownNodeError,
 )
@@ -99,6 +100,8 @@ class Editor(CareerEdits):
         return self.document.undo_stack
 
     def _push(self, command: QUndoCommand) -> None:
+        if self.document.read_only_reason:  # the last guard: the window disables editing too
+            raise RoadmapError(f"the plan is open read-only: {self.document.read_only_reason}")
         self.document.undo_stack.push(command)
 
     def _require(self, node_id: str) -> Node:

@@ -14,7 +14,13 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StringConstraints
 
 MAX_TITLE = 300
-MAX_TEXT = 50_000
+# Notes and descriptions: what people actually write (a pasted article, a course's
+# syllabus), with room to spare. The editors stop here; a file holding more opens with
+# the text shortened to this and the original kept (storage.longtext).
+MAX_TEXT = 1_000_000
+# The hostile-input cap: a single text field longer than this is not a note but a
+# damaged or hostile file, refused outright instead of shortened.
+MAX_TEXT_INPUT = 16_000_000
 MAX_URL = 2_048
 MAX_ID = 128
 MAX_HOURS = 100_000.0

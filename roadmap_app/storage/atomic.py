@@ -22,11 +22,13 @@ import contextlib
 import errno
 import os
 import secrets
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from .errors import SaveError
+from .lock import pid_alive
 
 TMP_PREFIX = "."
 TMP_SUFFIX = ".rp-tmp"
@@ -54,9 +56,48 @@ def describe_os_error(exc: OSError) -> str:
 _describe = describe_os_error  # older name, kept for callers
 
 
-def temp_path_for(target: Path) -> Path:
-    """A unique hidden temporary name beside `target` (removed by remove_stale_temps)."""
-    return target.with_name(f"{TMP_PREFIX}{target.name}.{secrets.token_hex(4)}{TMP_SUFFIX}")
+def temp_path_for(target: Path, *, pid: int | None = None) -> Path:
+    """A unique hidden temporary name beside `target`, naming the writing process.
+
+    `.NAME.<pid>-<random>.rp-tmp`: the pid lets remove_stale_temps tell a killed
+    writer's leftover from a file another process is writing right now.
+    """
+    pid = os.getpid() if pid is None else pid
+    return target.with_name(f"{TMP_PREFIX}{target.name}.{pid}-{secrets.token_hex(4)}{TMP_SUFFIX}")
+
+
+# No save or export takes this long; a temporary file untouched for longer is debris
+# even when its writer cannot be told apart from a live process.
+STALE_AFTER_SECONDS = 3600.0
+
+
+def _writer_pid(path: Path) -> int | None:
+    middle = path.name.removesuffix(TMP_SUFFIX).rsplit(".", 1)[-1]
+    pid, sep, _token = middle.partition("-")
+    return int(pid) if sep and pid.isdigit() else None
+
+
+def is_stale_temp(path: Path, *, now: float | None = None) -> bool:
+    """Whether a temporary file is a dead save's leftover, safe to delete.
+
+    The rule: the pid in its name is the process that writes it, and a writer
+    deletes or renames its file before it ends. So the file is stale when that
+    process no longer exists on this machine (it was killed mid-save). When the
+    process is alive (this very process, perhaps a worker thread saving now, or
+    another instance), or the name carries no pid (written by an older version),
+    the file is left alone until it is older than STALE_AFTER_SECONDS, which no
+    write takes; that also ends a leftover whose pid was reused by another program.
+    Writers on other machines sharing the folder write a plan only while holding its
+    lock, and callers clean up only while holding it (or after their own save).
+    """
+    try:
+        age = (time.time() if now is None else now) - path.stat().st_mtime
+    except OSError:
+        return False
+    if age > STALE_AFTER_SECONDS:
+        return True
+    pid = _writer_pid(path)
+    return pid is not None and pid != os.getpid() and not pid_alive(pid)
 
 
 def fsync_directory(directory: Path) -> None:
@@ -255,15 +296,18 @@ def remove_stale_temps(directory: Path | str, *, for_name: str | None = None) ->
     """Delete temporary files crashed saves left behind. Returns what was removed.
 
     With `for_name`, only the temporaries of that file name (another plan in
-    the same folder may be saving right now). Call at startup, after taking
-    the plan's lock.
+    the same folder may be saving right now). A live writer's file is never
+    touched (see is_stale_temp). Called when a plan is opened and after it is saved.
     """
     directory = Path(directory)
     removed: list[Path] = []
     if not directory.is_dir():
         return removed
     pattern = f"{TMP_PREFIX}{for_name}.*{TMP_SUFFIX}" if for_name else f"{TMP_PREFIX}*{TMP_SUFFIX}"
+    now = time.time()
     for path in sorted(directory.glob(pattern)):
+        if not is_stale_temp(path, now=now):
+            continue
         with contextlib.suppress(OSError):
             path.unlink()
             removed.append(path)

@@ -21,6 +21,7 @@ from ..model import FORMAT_NAME, SCHEMA_VERSION, Roadmap, RoadmapFile
 from ..model.roadmap import MAX_EDGES, MAX_NODES
 from . import safejson
 from .errors import FileFormatError, NewerVersionError
+from .longtext import shorten_long_texts
 from .migrations import migrate
 
 
@@ -34,6 +35,9 @@ class Loaded:
     read_only_reason: str | None = None  # set when the file needs a newer reader
     envelope_extra: dict[str, Any] = field(default_factory=dict)
     content_hash: str | None = None  # of the bytes read; see storage.files.changed_on_disk
+    # Texts over the editors' limit, shortened while loading (storage.longtext): one
+    # line each, naming the node. The first save keeps the original file beside the plan.
+    shortened: list[str] = field(default_factory=list)
 
     @property
     def read_only(self) -> bool:
@@ -124,6 +128,7 @@ def _loads(data: bytes, *, allow_newer: bool) -> Loaded:
     if migrated:
         raw = migrate(raw, version)
     _check_counts(raw)
+    shortened = shorten_long_texts(raw)
     try:
         envelope = RoadmapFile.model_validate(raw)
     except ValidationError as exc:
@@ -136,6 +141,7 @@ def _loads(data: bytes, *, allow_newer: bool) -> Loaded:
         read_only_reason=read_only,
         envelope_extra=dict(envelope.model_extra or {}),
         content_hash=content_hash(data),
+        shortened=shortened,
     )
 
 

@@ -39,6 +39,13 @@ def state_dir() -> Path:
     return base / "state" if base else Path(platformdirs.user_state_dir(APP_DIR_NAME, appauthor=False))
 
 
+def documents_dir() -> Path:
+    """Where file dialogs start before the user has picked a folder: Documents, else home."""
+    base = _override()
+    found = base / "documents" if base else Path(platformdirs.user_documents_dir())
+    return found if found.is_dir() else Path.home()
+
+
 def backups_dir() -> Path:
     return data_dir() / "backups"
 

@@ -9,12 +9,14 @@ write a fresh plan to that path (for example the GUI creating the default
 `NAME.corrupt-<timestamp>` and returns the new name to show the user.
 
 `save_plan` is the one save: a copy of a migrated original (`NAME.v1.bak`
-beside it, first save after a migration only), the atomic write (bytes parsed
+beside it, first save after a migration only) or of one whose over-long texts
+were shortened on opening (`NAME.long-text.bak`), the atomic write (bytes parsed
 back first), a rotating backup, and clearing the recovery copy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -144,7 +146,9 @@ def save_plan(
     result_warnings: list[str] = []
     migration_copy = None
     if loaded is not None and loaded.migrated:
-        migration_copy = _keep_original(path, loaded.schema_version)
+        migration_copy = _keep_original(path, migration_copy_path(path, loaded.schema_version))
+    if loaded is not None and loaded.shortened:
+        _keep_original(path, long_text_copy_path(path))  # the words the editors could not hold
     changed_outside = loaded is not None and disk_hash not in (None, loaded.content_hash)
     if keep_backup and (changed_outside or not backups.list_backups(path, check=False)):
         _backup_existing(path, result_warnings)  # a version no backup has: never lose it
@@ -160,6 +164,8 @@ def save_plan(
             recovery.discard_recovery(path)
         except OSError as exc:
             result_warnings.append(f"saved, but the old recovery copy stays: {exc.strerror or exc}")
+    with contextlib.suppress(OSError):
+        startup_cleanup(path)  # leftovers of saves killed earlier (a killed app never reopens some plans)
     new_loaded = Loaded(
         roadmap=roadmap,
         schema_version=SCHEMA_VERSION,
@@ -169,8 +175,11 @@ def save_plan(
     return SaveResult(path, data, content_hash(data), new_loaded, backup, migration_copy, result_warnings)
 
 
-def _keep_original(path: Path, version: int) -> Path | None:
-    copy = migration_copy_path(path, version)
+def long_text_copy_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.long-text.bak")
+
+
+def _keep_original(path: Path, copy: Path) -> Path | None:
     if copy.exists():
         return copy
     try:
@@ -195,13 +204,15 @@ def _backup_existing(path: Path, warnings: list[str]) -> None:
 def startup_cleanup(plan_path: Path | str) -> list[Path]:
     """Remove temporary files crashed saves left for this plan: the plan itself, its
     migration copies, its backups and its recovery copy. Other plans in the same
-    folder are left alone (they may be saving right now).
+    folder are left alone (they may be saving right now), and so is any temporary
+    file whose writer still runs (storage.atomic.is_stale_temp).
 
-    Call once when opening a plan, after taking its lock.
+    Called when opening a plan (after taking its lock) and after each save.
     """
     plan_path = Path(plan_path)
     removed = remove_stale_temps(plan_path.parent, for_name=plan_path.name)
     removed += remove_stale_temps(plan_path.parent, for_name=f"{plan_path.name}.v*.bak")  # migration copies
+    removed += remove_stale_temps(plan_path.parent, for_name=long_text_copy_path(plan_path).name)
     removed += backups.remove_stale_backup_temps(plan_path)
     removed += recovery.remove_stale_recovery_temps(plan_path)
     return removed

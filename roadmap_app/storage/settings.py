@@ -41,6 +41,7 @@ class Settings(BaseModel):
     theme: Literal["system", "light", "dark"] = "system"
     recent_files: list[str] = Field(default_factory=list)
     last_plan: str | None = None
+    last_folder: str | None = None  # where the last file dialog (open, save, import, export) ended
     geometry: str = Field(default="", max_length=MAX_BLOB)  # QMainWindow.saveGeometry, base64
     window_state: str = Field(default="", max_length=MAX_BLOB)  # QMainWindow.saveState, base64
     dock_layout: str = Field(default="", max_length=MAX_BLOB)

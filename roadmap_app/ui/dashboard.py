@@ -42,7 +42,7 @@ DAY = 86_400.0
 MIN_POINT_SIZE = 9.0
 ROW_PITCH = 1.6  # a row label's height in font heights, so neighbours never touch
 HISTORY_PAD_DAYS = 30  # the burn-up opens this long before the first recorded change
-HORIZON_DAYS = 365  # ... and looks this far ahead, unless the goal comes sooner
+HORIZON_DAYS = 365  # ... to the goal; this far ahead when the plan has no end
 WIDE_LAYOUT = 760  # from this width the burn-up and the stages sit side by side
 
 # Okabe-Ito, the colour-blind-safe base of the whole app; dark mode uses the
@@ -527,16 +527,20 @@ class DashboardPanel(QWidget):
         return item
 
     def burnup_default_range(self) -> tuple[dt.date, dt.date]:
-        """From a little before the first recorded change to a year ahead, or to
-        just past the goal when it comes sooner (the long tail is named at the edge)."""
+        """From a little before the first recorded change to the end of the plan (the
+        goal, or the last planned finish): the whole plan, so a 13-year plan is not
+        shown as its first year. Zoom in with the mouse wheel."""
         today = dt.date.today()
         first = min(self._completed[0][0], today) if self._completed else today
         lo = first - dt.timedelta(days=HISTORY_PAD_DAYS)
         start = max(today, self._plan.start) if self._plan else today
         hi = start + dt.timedelta(days=HORIZON_DAYS)
         goal = self._plan.goal_date if self._plan else None
-        if goal is not None and goal <= hi:
+        last = self._planned[-1][0] if self._planned else None
+        if goal is not None:
             hi = goal
+        elif last is not None and last > today:
+            hi = last
         hi = max(hi, today + dt.timedelta(days=30))
         return lo, hi + dt.timedelta(days=max(3, (hi - lo).days // 25))
 
@@ -599,7 +603,8 @@ class DashboardPanel(QWidget):
             "By stage: &nbsp;" + _swatch(colours.done, "done") + " &nbsp; "
             + _swatch(colours.planned, "to do", "□"),
             "Hours by stage")
-        rows = stage_hours(roadmap, scope)
+        # Every stage of the plan: continuous learning is off the goal's path, not off the plan.
+        rows = stage_hours(roadmap)
         self._stages = rows
         if not rows:
             self.stage_labels.set_rows([], self.chart_font(), colours.foreground)

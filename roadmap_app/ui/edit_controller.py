@@ -9,13 +9,16 @@ a message box, with nothing changed.
 from __future__ import annotations
 
 import importlib
+import re
 
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu
 
+from ..graph import to_digraph
 from ..model import (
     CycleError,
     DuplicateEdgeError,
+    EdgeKind,
     Position,
     RoadmapError,
     SelfLoopError,
@@ -24,6 +27,8 @@ from ..model import (
 from ..planning import goal_scope, open_prerequisites
 from . import messages
 from .dialogs import NodePickerDialog, TemplateDialog
+
+_ID_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:\-]*[A-Za-z0-9_]")
 
 
 class EditController:
@@ -40,9 +45,16 @@ class EditController:
         return self.w.document
 
     def _refuse(self, title: str, exc: Exception) -> None:
-        text = str(exc)
-        self.w.show_message(f"{title}: {text}")
-        messages.error(self.w, title, f"{title}.", text)
+        # Said once, in the box (not also in the status bar), with titles instead of ids.
+        messages.error(self.w, title, f"{title}.", self._readable(str(exc)))
+
+    def _readable(self, text: str) -> str:
+        """Node ids in an error message replaced by their titles: users never see ids."""
+        doc = self.document
+        if doc is None:
+            return text
+        return _ID_TOKEN.sub(lambda m: f"“{doc.node(m.group(0)).title}”"
+                             if doc.has_node(m.group(0)) else m.group(0), text)
 
     def _try(self, title: str, func, *args, **kwargs) -> bool:
         try:
@@ -97,7 +109,18 @@ class EditController:
             self._refuse("Could not add a node", exc)
             return None
         self.w.scene.select_nodes([node_id])
-        self.rename(inline=True)
+        stack = self.document.undo_stack
+        added_at = stack.index()
+
+        def cancel() -> None:  # Esc while naming it: the user did not want the node after all
+            if stack.index() == added_at and stack.canUndo():
+                stack.undo()
+
+        if hasattr(self.w.scene, "begin_rename"):
+            self.w.view.setFocus()
+            self.w.scene.begin_rename(node_id, on_cancel=cancel)
+        else:
+            self.rename(inline=True)
         return node_id
 
     def _stage_at(self, pos: QPointF) -> str:
@@ -149,7 +172,10 @@ class EditController:
 
     def jump_to(self, node_id: str) -> None:
         if self.document is None or not self.document.has_node(node_id):
+            self.w.show_message("That node is no longer in the plan.")
             return
+        if self.w.filter_menu.reveal(node_id):  # hidden by the filter: shown, and the banner counts it
+            self.w.show_message(f"Showing “{self._title(node_id)}”, which the filter hides.")
         self.w.scene.select_nodes([node_id])
         self.w.view.center_on_node(node_id)
 
@@ -163,7 +189,14 @@ class EditController:
             node_id = selected[0]
         roadmap = self.document.roadmap
         rank = {s: i for i, s in enumerate(roadmap.stage_order())}
-        choices = sorted(((n.id, n.title, n.stage) for n in roadmap.nodes if n.id != node_id),
+        # Not offered: the nodes that come after this one (choosing one would close a
+        # cycle) and its current prerequisites (already connected).
+        import networkx as nx  # lazily, as the graph layer does (startup needs no graph)
+
+        unusable = {node_id, *nx.descendants(to_digraph(roadmap, ordering_only=True), node_id)}
+        unusable |= {e.source for e in roadmap.edges
+                     if e.target == node_id and e.kind is EdgeKind.PREREQUISITE}
+        choices = sorted(((n.id, n.title, n.stage) for n in roadmap.nodes if n.id not in unusable),
                          key=lambda c: (rank.get(c[2], 0), c[1].casefold()))
         dialog = NodePickerDialog(self.w, "Connect Prerequisite",
                                   f"Which node must come before “{self._title(node_id)}”?", choices)
@@ -181,17 +214,20 @@ class EditController:
             self.editor.connect(source, target)
         except (CycleError, DuplicateEdgeError, SelfLoopError, RoadmapError, ValueError) as exc:
             if isinstance(exc, CycleError):
+                path = " → ".join(f"“{self._title(i)}”" for i in exc.cycle if self.document.has_node(i))
                 text = (f"“{self._title(source)}” cannot be a prerequisite of “{self._title(target)}”: "
-                        "that would make a cycle")
+                        f"it already comes after it ({path})")
             elif isinstance(exc, DuplicateEdgeError):
                 text = f"“{self._title(source)}” is already a prerequisite of “{self._title(target)}”"
             else:
                 text = f"Not connected: {exc}"
-            if hasattr(self.w.scene, "refuse"):
-                self.w.scene.refuse(target, text)
-            self.w.show_message(text)
+            # Said once: in a box for a choice made in a dialog, else next to the card.
             if modal:
-                messages.error(self.w, "Connection refused", text + ".", str(exc))
+                messages.error(self.w, "Connection refused", text + ".")
+            elif hasattr(self.w.scene, "refuse"):
+                self.w.scene.refuse(target, text)
+            else:
+                self.w.show_message(text)
             return False
         self.w.show_message(f"“{self._title(source)}” is now a prerequisite of “{self._title(target)}”")
         return True

@@ -185,12 +185,11 @@ class ExchangeController(QObject):
             inspector.commit_pending()
 
     def _start_dir(self, remembered: Path | None) -> Path:
+        # The last folder of this kind of dialog, else the last of any file dialog, else
+        # Documents: never the app's data folder, where the default plan lives.
         if remembered is not None and remembered.is_dir():
             return remembered
-        doc = self.document
-        if doc is not None and doc.path is not None:
-            return doc.path.parent
-        return Path.home()
+        return self.w.settings.start_folder()
 
     # -- drag and drop -------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
@@ -215,6 +214,7 @@ class ExchangeController(QObject):
         """Preview `path`, then open it as a new untitled plan (after the usual save prompt)."""
         path = Path(path).absolute()
         self._import_dir = path.parent
+        self.w.settings.remember_folder(path)
         content_dir: Path | None = None
         while True:
             read = self._read(path, "Could not import", content_dir=content_dir)
@@ -284,6 +284,7 @@ class ExchangeController(QObject):
         path = Path(path).absolute()
         ext = path.suffix.lower().lstrip(".")
         self._export_dir, self._export_ext = path.parent, ext or self._export_ext
+        self.w.settings.remember_folder(path)
         if ext not in IMAGE_EXTENSIONS:
             return self._export_text(path)
         if options is None:

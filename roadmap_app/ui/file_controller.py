@@ -23,6 +23,7 @@ from .. import APP_NAME
 from ..document import RoadmapDocument
 from ..interchange.filenames import safe_file_stem
 from ..model import Roadmap, RoadmapError
+from ..model.text import MAX_TEXT
 from ..storage import (
     Loaded,
     LockedError,
@@ -34,7 +35,6 @@ from ..storage import (
     mark_session_closed,
     mark_session_open,
     open_plan,
-    paths,
     quarantine_corrupt,
     restore_backup,
     save_plan,
@@ -265,12 +265,22 @@ class FileController(QObject):
                 startup_cleanup(path)
             except OSError:
                 pass
+        if loaded.shortened and not quiet:
+            self._warn_shortened(path, loaded.shortened)
         document = RoadmapDocument(loaded.roadmap, path)
         document.read_only_reason = read_only
         document.envelope_extra = loaded.envelope_extra
-        if read_only and not quiet:
-            messages.info(self.window, "Opened read-only", f"“{path.name}” is opened read-only.", read_only)
+        # No box for read-only: the window shows a banner with the reason (ui.read_only).
         return document, loaded, lock
+
+    def _warn_shortened(self, path: Path, lines: list[str]) -> None:
+        more = f"\n… and {len(lines) - 8} more" if len(lines) > 8 else ""
+        messages.error(
+            self.window, "Long text shortened",
+            f"“{path.name}” holds text longer than {MAX_TEXT:,} characters, the most a note can "
+            "hold. It was shortened so the plan can open:",
+            "\n".join(lines[:8]) + more + "\n\nThe file itself is unchanged until you save; the first "
+            f"save keeps it as it was in “{path.name}.long-text.bak”.")
 
     def open_path(self, path: Path | str, *, ask_first: bool = True) -> bool:
         path = Path(path).absolute()
@@ -299,9 +309,10 @@ class FileController(QObject):
         return True
 
     def open_dialog(self) -> bool:
-        doc = self.document
-        start = str(doc.path.parent) if doc and doc.path else str(paths.data_dir())
+        start = str(self.settings.start_folder())
         name, _ = QFileDialog.getOpenFileName(self.window, "Open Roadmap", start, FILE_FILTER)
+        if name:
+            self.settings.remember_folder(Path(name))
         return bool(name) and self.open_path(Path(name))
 
     def new_document(self, roadmap: Roadmap, *, stand_in: Path | None = None) -> RoadmapDocument:
@@ -393,10 +404,12 @@ class FileController(QObject):
             copy = " copy" if doc.read_only_reason else ""
             suggested = doc.path.parent / f"{doc.path.stem}{copy}.roadmap"
         else:
-            suggested = paths.data_dir() / (safe_file_stem(doc.roadmap.title, fallback="plan") + ".roadmap")
+            suggested = self.settings.start_folder() / (
+                safe_file_stem(doc.roadmap.title, fallback="plan") + ".roadmap")
         name, _ = QFileDialog.getSaveFileName(self.window, "Save Roadmap As", str(suggested), FILE_FILTER)
         if not name:
             return False
+        self.settings.remember_folder(Path(name))
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(".roadmap")

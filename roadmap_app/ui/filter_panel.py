@@ -20,6 +20,8 @@ class FilterMenu(QMenu):
         super().__init__("Filter", parent)
         self.setObjectName("menu_filter")
         self.roadmap: Roadmap | None = None
+        # Nodes shown despite the filter because the user jumped to them (search, next steps).
+        self.revealed: set[str] = set()
         self.status_actions: dict[str, QAction] = {}
         self.kind_actions: dict[str, QAction] = {}
         self.stage_actions: dict[str, QAction] = {}
@@ -76,7 +78,17 @@ class FilterMenu(QMenu):
         kinds = {k for k, a in self.kind_actions.items() if a.isChecked()}
         stages = {k for k, a in self.stage_actions.items() if a.isChecked()}
         return {n.id for n in self.roadmap.nodes
-                if n.status.value in statuses and n.kind.value in kinds and n.stage in stages}
+                if n.id in self.revealed
+                or (n.status.value in statuses and n.kind.value in kinds and n.stage in stages)}
+
+    def reveal(self, node_id: str) -> bool:
+        """Show a node the filter hides (a search or next-steps jump); True if it was hidden."""
+        visible = self.visible_ids()
+        if visible is None or node_id in visible:
+            return False
+        self.revealed.add(node_id)
+        self.filter_changed.emit(self.visible_ids())
+        return True
 
     # Ticking several boxes in a row is the common case: keep the menu open for them.
     def mouseReleaseEvent(self, event) -> None:
@@ -103,4 +115,5 @@ class FilterMenu(QMenu):
         self._changed()
 
     def _changed(self, *_args) -> None:
+        self.revealed.clear()  # a new choice of filter starts from what it selects
         self.filter_changed.emit(self.visible_ids())

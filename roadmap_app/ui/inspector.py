@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QScrollArea,
     QSizePolicy,
@@ -37,10 +36,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import EdgeKind, NodeKind, RoadmapError, Status
-from ..model.text import MAX_HOURS, MAX_TITLE
+from ..model.text import MAX_HOURS, MAX_TEXT, MAX_TITLE
 from . import messages
 from .actions import STATUS_KEYS
 from .career_fields import CareerFields
+from .limited_text import LimitedTextEdit
 from .links import LinkOpener
 from .resource_editor import enum_combo, select_data
 from .resource_table import ResourceTable
@@ -63,13 +63,13 @@ QToolButton:checked { background: palette(highlight); color: palette(highlighted
 COMMIT_DELAY_MS = 1500
 
 
-class CommitTextEdit(QPlainTextEdit):
+class CommitTextEdit(LimitedTextEdit):
     """Plain text that commits on focus-out or after a pause: one undo step, not one per key."""
 
     committed = Signal(str)
 
     def __init__(self, accessible: str, placeholder: str):
-        super().__init__()
+        super().__init__(MAX_TEXT, accessible)
         self.setAccessibleName(accessible)
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
@@ -151,6 +151,8 @@ class InspectorPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.editingFinished.connect(self._commit_title)
+        self.title.inputRejected.connect(lambda: self.error_raised.emit(
+            f"A title can have at most {MAX_TITLE} characters; the rest was not added."))
 
         self.kind = enum_combo(NodeKind, "Node kind")
         self.kind.setObjectName("inspector_kind")
@@ -217,11 +219,11 @@ class InspectorPanel(QWidget):
         self.description = CommitTextEdit("Description", "What this step is about")
         self.description.setObjectName("inspector_description")
         self.description.setFixedHeight(80)
-        self.description.committed.connect(lambda text: self._update(description=text))
+        self.description.committed.connect(lambda text: self._commit_text(self.description, description=text))
         self.notes = CommitTextEdit("Notes", "Your notes: what you learned, what is next…")
         self.notes.setObjectName("inspector_notes")
         self.notes.setFixedHeight(90)
-        self.notes.committed.connect(lambda text: self._update(notes=text))
+        self.notes.committed.connect(lambda text: self._commit_text(self.notes, notes=text))
 
         self.resources = ResourceTable(self.links)
         self.resources.error_raised.connect(self.error_raised)
@@ -252,9 +254,11 @@ class InspectorPanel(QWidget):
         v.addWidget(self.career)
         v.addWidget(_section("Description"))
         v.addWidget(self.description)
+        v.addWidget(self.description.hint)
         v.addWidget(self.career.why)
         v.addWidget(_section("Notes"))
         v.addWidget(self.notes)
+        v.addWidget(self.notes.hint)
         v.addWidget(_section("Resources"))
         v.addWidget(self.resources)
         lists = QHBoxLayout()
@@ -416,6 +420,16 @@ class InspectorPanel(QWidget):
         except (RoadmapError, ValueError) as exc:
             self.error_raised.emit(_short_error(exc))
             self.refresh()
+
+    def _commit_text(self, widget: CommitTextEdit, **fields) -> None:
+        """A refused text stays in its editor with the reason beside it: typed words are never lost."""
+        if self.editor is None or self.node_id is None:
+            return
+        try:
+            self.editor.update_node(self.node_id, **fields)
+        except (RoadmapError, ValueError) as exc:
+            widget.dirty = True  # keep what was typed; the next pause or focus-out tries again
+            widget.show_problem(f"Not saved yet: {_short_error(exc)}")
 
     def _commit_title(self) -> None:
         text = self.title.text().strip()

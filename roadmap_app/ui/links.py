@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -20,6 +21,21 @@ from ..model import Origin
 from . import messages
 
 SAFE_SCHEMES = ("http", "https")
+
+
+_HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//|[^0-9])")
+
+
+def with_scheme(text: str) -> str:
+    """A typed link without a scheme ("cs50.harvard.edu/python") as https; others unchanged.
+
+    "host:8080/x" counts as schemeless (a port, not a scheme); "mailto:x" keeps its scheme
+    and is then refused as not a web link.
+    """
+    text = text.strip()
+    if not text or _HAS_SCHEME.match(text) or text.startswith(("/", ".")):
+        return text
+    return "https://" + text
 
 
 def safe_url(text: str) -> QUrl | None:

@@ -23,17 +23,19 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..commands.editor import Editor
 from ..document import RoadmapDocument
-from . import canvas_api, messages
+from . import canvas_api, messages, read_only
 from .actions import Actions
 from .backup_dialog import restore_from_backup
 from .career_controller import CareerController
 from .dialogs import ShortcutsDialog
 from .edit_controller import EditController
 from .file_controller import SAVING, FileController
+from .filter_banner import FilterBanner
 from .filter_panel import FilterMenu
 from .inspector import InspectorPanel
 from .links import LinkOpener
 from .planning_docks import PlanningDocks
+from .risk_markers import RiskMarkers
 from .search_bar import SearchBar
 from .settings_controller import SettingsController
 from .status_bar import PlanStatusBar
@@ -80,6 +82,10 @@ class MainWindow(QMainWindow):
 
         self.search = SearchBar()
         self.filter_menu = FilterMenu(self)
+        self.filter_banner = FilterBanner(self.view)
+        self.filter_banner.show_all_requested.connect(self.filter_menu.reset)
+        self.read_only_banner = read_only.ReadOnlyBanner(self.view)
+        self.risk_markers = RiskMarkers(self)
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self._build_toolbar()
@@ -253,6 +259,7 @@ class MainWindow(QMainWindow):
         document.path_changed.connect(self._update_title)
         document.changed.connect(self._document_changed)
         document.roadmap_reset.connect(self._roadmap_reset)
+        document.changed.connect(self.risk_markers.schedule_refresh)
 
         self.scene = canvas_api.make_scene(document, self.theme.dark, self.editor, self)
         self.scene.selection_ids_changed.connect(self._selection_changed)
@@ -279,6 +286,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
         QTimer.singleShot(0, self.show_start_of_path)
+        self.risk_markers.schedule_refresh()
 
     def show_start_of_path(self) -> None:
         """Fit the plan; if that is too small to read, show its start (left) at a reading zoom.
@@ -328,6 +336,7 @@ class MainWindow(QMainWindow):
         doc = self.document
         a["revert"].setEnabled(bool(doc and doc.path and doc.is_modified))
         a["restore_backup"].setEnabled(bool(doc and doc.path))  # an untitled plan has no backups
+        read_only.apply(self)
 
     def selected_ids(self) -> list[str]:
         if self.scene is None or self.document is None:
@@ -344,12 +353,16 @@ class MainWindow(QMainWindow):
         suffix = " (read-only)" if doc.read_only_reason else ""
         self.setWindowTitle(f"{name}[*]{suffix} — {APP_NAME}")
         self.setWindowModified(doc.is_modified)
+        read_only.apply(self)  # the title follows the path, and Save As ends read-only
 
     # -- view state -------------------------------------------------------
     def _filter_changed(self, ids) -> None:
         if self.scene is not None:
             self.scene.set_filter_visible(ids)
         self.actions["filter"].setText("Filter •" if ids is not None else "Filter")
+        total = len(self.document.roadmap.nodes) if self.document is not None else 0
+        hides = ids is not None and len(ids) < total  # a filter that hides nothing needs no banner
+        self.filter_banner.set_counts(len(ids) if hides else None, total)
 
     def _show_minimap(self, show: bool) -> None:
         if self.minimap is not None:

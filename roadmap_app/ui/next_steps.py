@@ -2,9 +2,9 @@
 
 Ranking comes from `planning.next_steps`: the goal's critical path first, then
 the rest of the way to the goal, then everything else, shortest first within
-each group. The panel only reads the document; Start emits `start_requested`
-(the main window turns it into an undoable status change) and a double-click or
-Enter emits `node_activated`.
+each group. The panel only reads the document; Start (or Space on a row) emits
+`start_requested` (the main window turns it into an undoable status change) and a
+double-click or Enter emits `node_activated`. The list is one Tab stop.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -54,6 +55,7 @@ class NextStepsPanel(QWidget):
         self.setAccessibleName("Next steps")
         self._document = document
         self._recommendations: list[Recommendation] = []
+        self.read_only = False  # a read-only plan: rows still find nodes, nothing starts
 
         self._caption = QLabel(self)
         self._caption.setObjectName("next_steps_caption")
@@ -73,6 +75,11 @@ class NextStepsPanel(QWidget):
         for column in (COL_HOURS, COL_STAGE, COL_WHY, COL_ACTION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(self._activated)  # double-click and Enter
+        # One Tab stop: arrows move between rows, Space starts the current one (its
+        # Start button takes no focus, so Tab does not walk through every row's button).
+        start_key = QShortcut(QKeySequence(Qt.Key.Key_Space), self.tree)
+        start_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        start_key.activated.connect(self._start_current)
 
         self._empty = QLabel(self)
         self._empty.setObjectName("next_steps_empty")
@@ -106,7 +113,12 @@ class NextStepsPanel(QWidget):
         return self._empty.text()
 
     def start_button(self, node_id: str) -> QPushButton | None:
-        return self.tree.findChild(QPushButton, f"next_steps_start:{node_id}")
+        # Through the rows, not findChild: a refresh's old buttons linger until deleted later.
+        for row in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(row)
+            if item.data(COL_TITLE, ID_ROLE) == node_id:
+                return self.tree.itemWidget(item, COL_ACTION)
+        return None
 
     # -- building --------------------------------------------------------
     def refresh(self) -> None:
@@ -127,7 +139,7 @@ class NextStepsPanel(QWidget):
             self._caption.setText(
                 f"{len(ranked)} ready to start"
                 + (f" (showing the best {MAX_ROWS})" if more > 0 else "")
-                + ". Double-click to find one on the canvas."
+                + ". Double-click or Enter finds one on the canvas; Space starts it."
             )
             self._stack.setCurrentWidget(self.tree)
         else:
@@ -154,8 +166,12 @@ class NextStepsPanel(QWidget):
         self.tree.addTopLevelItem(item)
         button = QPushButton("Start" if rec.status is Status.NOT_STARTED else "Started", self.tree)
         button.setObjectName(f"next_steps_start:{rec.id}")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setAccessibleName(f"Start {rec.title}")
-        if rec.status is Status.NOT_STARTED:
+        if self.read_only:
+            button.setEnabled(False)
+            button.setToolTip("The plan is open read-only")
+        elif rec.status is Status.NOT_STARTED:
             button.setToolTip("Mark it in progress (undoable)")
             button.setProperty("node_id", rec.id)
             # a bound method, not a lambda over self: a closure would keep this panel
@@ -165,6 +181,20 @@ class NextStepsPanel(QWidget):
             button.setEnabled(False)
             button.setToolTip("Already in progress")
         self.tree.setItemWidget(item, COL_ACTION, button)
+
+    def set_read_only(self, read_only: bool) -> None:
+        if read_only != self.read_only:
+            self.read_only = read_only
+            self.refresh()
+
+    def _start_current(self) -> None:
+        if self.read_only:
+            return
+        item = self.tree.currentItem()
+        rec = next((r for r in self._recommendations
+                    if item is not None and r.id == item.data(COL_TITLE, ID_ROLE)), None)
+        if rec is not None and rec.status is Status.NOT_STARTED:
+            self.start_requested.emit(rec.id)
 
     def _start_clicked(self) -> None:
         node_id = self.sender().property("node_id") if self.sender() else None

@@ -25,6 +25,13 @@ from .plan_cache import schedule_for
 from .route_menu import RouteMenu
 
 DEBOUNCE_MS = 100
+# Typing "12" in Hours/week: the projection follows each key at once; the plan itself
+# changes after this pause, so one burst of typing is one undo step.
+TYPING_PAUSE_MS = 500
+GOAL_TIP = "The node you are working toward; roles and milestones first"
+# The widest the date label gets: its room is kept, so "· 1 at risk" appearing never
+# reflows the toolbars under the pointer.
+WIDEST_DATE = "Projected: 2099-12-31 · 999 at risk"
 NO_GOAL = "Everything open"
 HEADLINE_KINDS = (NodeKind.ROLE, NodeKind.MILESTONE)
 
@@ -57,7 +64,7 @@ class PaceBar(QWidget):
         self.goal_combo = QComboBox(self)
         self.goal_combo.setObjectName("pace_goal")
         self.goal_combo.setAccessibleName("Goal")
-        self.goal_combo.setToolTip("The node you are working toward; roles and milestones first")
+        self.goal_combo.setToolTip(GOAL_TIP)
         self.goal_combo.setEditable(True)  # type to search
         self.goal_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.goal_combo.setMinimumContentsLength(26)
@@ -76,7 +83,7 @@ class PaceBar(QWidget):
         self.hours_spin.setRange(0.5, 168.0)
         self.hours_spin.setSingleStep(1.0)
         self.hours_spin.setDecimals(1)
-        self.hours_spin.setKeyboardTracking(False)
+        self.hours_spin.setKeyboardTracking(True)  # re-plan while typing (see TYPING_PAUSE_MS)
         hours_label.setBuddy(self.hours_spin)
 
         practice_label = QLabel("Practice:", self)
@@ -104,6 +111,7 @@ class PaceBar(QWidget):
         self.date_label.setObjectName("pace_date")
         self.date_label.setAccessibleName("Projected goal date")
         self.date_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.date_label.setMinimumWidth(self.date_label.fontMetrics().horizontalAdvance(WIDEST_DATE) + 8)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
@@ -115,6 +123,11 @@ class PaceBar(QWidget):
         self.goal_combo.activated.connect(self._goal_picked)
         self.hours_spin.valueChanged.connect(self._hours_changed)
         self.practice_spin.valueChanged.connect(self._practice_changed)
+        self._hours_timer = QTimer(self)
+        self._hours_timer.setSingleShot(True)
+        self._hours_timer.setInterval(TYPING_PAUSE_MS)
+        self._hours_timer.timeout.connect(self._commit_hours)
+        self.hours_spin.editingFinished.connect(self._commit_hours)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -126,6 +139,8 @@ class PaceBar(QWidget):
     # -- document -> controls ---------------------------------------------
     def refresh(self) -> None:
         self._timer.stop()
+        if self._hours_timer.isActive():
+            return  # the user is typing hours: their value stays until it is committed
         roadmap = self._document.roadmap
         self._updating = True
         try:
@@ -139,6 +154,8 @@ class PaceBar(QWidget):
             index = self.goal_combo.findData(roadmap.plan.goal) if roadmap.plan.goal else 0
             self.goal_combo.setCurrentIndex(max(index, 0))
             self.goal_combo.lineEdit().setCursorPosition(0)  # show the start of a long title
+            current = self.goal_combo.currentText()
+            self.goal_combo.setToolTip(f"{current}\n\n{GOAL_TIP}" if index > 0 else GOAL_TIP)
             self.hours_spin.setValue(roadmap.plan.weekly_hours)
             self.practice_spin.setValue(roadmap.plan.practice_hours_per_week)
         finally:
@@ -158,14 +175,21 @@ class PaceBar(QWidget):
     def _hours_changed(self, value: float) -> None:
         if self._updating:
             return
+        self._project(self.goal_combo.currentData(), value)  # at once: a what-if
+        self._hours_timer.start()
+
+    def _commit_hours(self) -> None:
+        self._hours_timer.stop()
+        value = self.hours_spin.value()
         plan = self._document.roadmap.plan
+        if value == plan.weekly_hours:
+            return
         fields: dict = {"hours_per_week": value}
         if plan.weekday_hours:
             # keep the user's weekly shape, scaled; drop it if a day would exceed 24 h
             scale = value / sum(plan.weekday_hours)
             scaled = [round(h * scale, 4) for h in plan.weekday_hours]
             fields["weekday_hours"] = scaled if max(scaled) <= 24 else None
-        self._project(self.goal_combo.currentData(), value)
         self.plan_change_requested.emit(fields)
 
     def _practice_changed(self, value: float) -> None:

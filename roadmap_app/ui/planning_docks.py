@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolBar, QWidget
 
 from . import canvas_api
 
+DASHBOARD_MIN_HEIGHT = 340  # header, the burn-up and hours by stage, legible
+
 
 def placeholder(what: str) -> QLabel:
     label = QLabel(f"Loading {what}…")
@@ -96,6 +98,9 @@ class PlanningDocks:
         except ImportError:
             return
         self.dashboard = DashboardPanel(self.document)
+        # Below this the charts turn into slivers: the dock scrolls instead, and grows to it
+        # when the dashboard is raised at the default (next-steps-sized) dock height.
+        self.dashboard.setMinimumHeight(DASHBOARD_MIN_HEIGHT)
         self._wire(self.dashboard)
         # Scrolls rather than forcing the dock (and so next steps) to the charts' full height.
         scroll = QScrollArea()
@@ -104,3 +109,11 @@ class PlanningDocks:
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.dashboard)
         self._replace(self.dashboard_dock, scroll)
+        self._grow_dashboard()
+
+    def _grow_dashboard(self) -> None:
+        dock = self.dashboard_dock
+        room = self.w.height() // 2  # never more than half the window: the canvas comes first
+        want = min(DASHBOARD_MIN_HEIGHT + 40, room)
+        if dock.height() < want and not dock.isFloating():
+            self.w.resizeDocks([dock], [want], Qt.Orientation.Vertical)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -14,14 +15,22 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from ..model import Cost, Origin, Resource, ResourceKind, Status
-from ..model.text import MAX_HOURS, MAX_TITLE, MAX_URL
-from .links import safe_url
+from ..model.text import MAX_HOURS, MAX_TEXT, MAX_TITLE, MAX_URL
+from .limited_text import LimitedTextEdit
+from .links import safe_url, with_scheme
+
+
+def _hint() -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
 
 
 def new_resource_id() -> str:
@@ -52,8 +61,7 @@ class ResourceDialog(QDialog):
         self.title.setMaxLength(MAX_TITLE)
         self.title.setPlaceholderText("e.g. Mathematics for Machine Learning")
         self.title.setAccessibleName("Resource title")
-        self.url = QLineEdit()
-        self.url.setMaxLength(MAX_URL)
+        self.url = QLineEdit()  # no setMaxLength: it would silently cut a pasted link
         self.url.setPlaceholderText("https://…")
         self.url.setAccessibleName("Resource link")
         self.url_hint = QLabel()
@@ -72,7 +80,7 @@ class ResourceDialog(QDialog):
         self.hours.setSpecialValueText("Not estimated")
         self.hours.setAccessibleName("Estimated hours")
         self.status = enum_combo(Status, "Resource status")
-        self.notes = QPlainTextEdit()
+        self.notes = LimitedTextEdit(MAX_TEXT, "Resource notes")
         self.notes.setPlaceholderText("Your notes about this resource")
         self.notes.setAccessibleName("Resource notes")
         self.notes.setTabChangesFocus(True)
@@ -88,6 +96,9 @@ class ResourceDialog(QDialog):
         form.addRow("&Hours:", self.hours)
         form.addRow("&Status:", self.status)
         form.addRow("&Notes:", self.notes)
+        form.addRow("", self.notes.hint)
+        self.title_hint = _hint()
+        form.insertRow(1, "", self.title_hint)
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         self.buttons = QDialogButtonBox(ok_cancel)
         self.buttons.accepted.connect(self.accept)
@@ -108,25 +119,53 @@ class ResourceDialog(QDialog):
             self.notes.setPlainText(resource.notes)
         else:
             select_data(self.kind, ResourceKind.COURSE.value)
+        for field, name in ((self.title, "A title"), (self.provider, "A provider")):
+            # Qt cuts a paste at the maximum length without a word: say so beside the field.
+            field.inputRejected.connect(lambda name=name: self._too_long(name))
         self.title.textChanged.connect(self._validate)
         self.url.textChanged.connect(self._validate)
         self._validate()
 
     def _validate(self) -> None:
-        url = self.url.text().strip()
-        if url and safe_url(url) is None:
+        url = with_scheme(self.url.text().strip())
+        too_long = len(url) > MAX_URL
+        if too_long:
+            self.url_hint.setText(f"This link has {len(url):,} characters; a link can have at most "
+                                  f"{MAX_URL:,}. It is kept as typed, but cannot be saved like this.")
+        elif url and safe_url(url) is None:
             self.url_hint.setText("Only http and https links can be opened from the app.")
         else:
             self.url_hint.setText("")
         self.url_hint.setVisible(bool(self.url_hint.text()))
+        if max(len(self.title.text()), len(self.provider.text())) < MAX_TITLE:
+            self.title_hint.setVisible(False)  # a "cut at the limit" note stays while it is true
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(bool(self.title.text().strip()))
+        ok.setEnabled(bool(self.title.text().strip()) and not too_long)
+
+    def _too_long(self, name: str) -> None:
+        self.title_hint.setText(f"{name} can have at most {MAX_TITLE} characters; the rest was not added.")
+        self.title_hint.setVisible(True)
+
+    def accept(self) -> None:
+        """Close only with values the model takes; otherwise say why next to the field."""
+        try:
+            Resource(id="r-check", origin=self.origin, **self.values())
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = str(error.get("loc", ("",))[0])
+                message = str(error.get("msg", "invalid value")).removeprefix("Value error, ")
+                hint = {"url": self.url_hint, "notes": self.notes.hint}.get(field, self.title_hint)
+                label = "" if hint is not self.title_hint else f"{field.replace('_', ' ').capitalize()}: "
+                hint.setText(label + message)
+                hint.setVisible(True)
+            return
+        super().accept()
 
     def values(self) -> dict[str, Any]:
         hours = self.hours.value()
         return {
             "title": self.title.text().strip(),
-            "url": self.url.text().strip(),
+            "url": with_scheme(self.url.text().strip()),
             "kind": ResourceKind(self.kind.currentData()),
             "provider": self.provider.text().strip(),
             "cost": Cost(self.cost.currentData()),

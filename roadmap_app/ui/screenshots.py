@@ -9,6 +9,7 @@ use, and saves the window at a laptop size in the light and dark themes.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -51,7 +52,9 @@ def _prepare(window) -> None:
             editor.set_status([node_id], Status(status))
     target = "edu-linear-algebra-calculus"
     if doc.has_node(target):
-        editor.update_node(target, notes=NOTE)
+        # A target date it cannot make: the card shows the at-risk marker.
+        soon = dt.date.today() + dt.timedelta(days=14)
+        editor.update_node(target, notes=NOTE, target_date=soon)
         editor.add_resource(target, Resource(
             id="r-demo-course", title="Mathematics for Machine Learning: Linear Algebra",
             url="https://www.coursera.org/learn/linear-algebra-machine-learning",
@@ -188,6 +191,15 @@ def main(argv: list[str] | None = None) -> int:
             _zoom_on(window, ["edu-linear-algebra-calculus", "edu-programming"], 0.62)
             _shoot(app, window, out / f"next-steps-{suffix}.png")
             window.resizeDocks([window.next_steps_dock], [210], Qt.Orientation.Vertical)
+        # A filter explains itself: the banner over the canvas, and a card at risk.
+        from ..model import Status
+
+        window.filter_menu.status_actions[Status.NOT_STARTED.value].setChecked(False)
+        _settle(app)
+        _frame_start(window, MAIN_ZOOM)
+        _shoot(app, window, out / f"filtered-{suffix}.png")
+        window.filter_menu.reset()
+
         window.dashboard_dock.raise_()
         _settle(app)
         if window.dashboard is not None:

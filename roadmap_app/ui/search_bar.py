@@ -1,4 +1,5 @@
-"""The toolbar search: highlight matches as you type, Enter jumps to the next, Esc clears."""
+"""The toolbar search: highlight matches as you type, Enter jumps to the next match and
+puts the focus on the canvas, F3 goes on to the next, Esc clears."""
 
 from __future__ import annotations
 
@@ -81,7 +82,7 @@ class SearchBar(QWidget):
         self._timer.setInterval(TYPE_DELAY_MS)
         self._timer.timeout.connect(self.update_matches)
         self.field.textChanged.connect(lambda _t: self._timer.start())
-        self.field.returnPressed.connect(self.next_match)
+        self.field.returnPressed.connect(self._enter)
         self.field.escape_pressed.connect(self._escape)
 
     def set_roadmap(self, roadmap: Roadmap) -> None:
@@ -120,6 +121,12 @@ class SearchBar(QWidget):
         node_id = self.matches[self.current]
         self.jump_requested.emit(node_id)
         return node_id
+
+    def _enter(self) -> None:
+        """Enter jumps to the next match and hands the keyboard to the canvas, so the next
+        key (P, D, F2…) acts on the found node instead of typing into the field. F3 goes on."""
+        if self.next_match() is not None:
+            self.finished.emit()
 
     def _escape(self) -> None:
         self.update_matches()

@@ -65,6 +65,15 @@ class SettingsController:
     def last_plan(self, path: Path | None) -> None:
         self.data.last_plan = str(Path(path).absolute()) if path else None
 
+    def start_folder(self) -> Path:
+        """Where a file dialog starts: the last folder used, else Documents (never the app's data)."""
+        last = Path(self.data.last_folder) if self.data.last_folder else None
+        return last if last is not None and last.is_dir() else paths.documents_dir()
+
+    def remember_folder(self, chosen: Path) -> None:
+        self.data.last_folder = str(Path(chosen).absolute().parent)
+        self.save()
+
     # -- window layout -----------------------------------------------------
     def save_window(self, window: QMainWindow) -> None:
         self.data.geometry = base64.b64encode(bytes(window.saveGeometry().data())).decode("ascii")

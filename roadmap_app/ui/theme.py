@@ -63,7 +63,7 @@ _COLOURS: list[tuple[QPalette.ColorRole, str, str]] = [
     (QPalette.ColorRole.Mid, "#c5cad3", "#454c57"),
     (QPalette.ColorRole.Dark, "#9aa1ad", "#15171a"),
     (QPalette.ColorRole.Shadow, "#5c6370", "#000000"),
-    (QPalette.ColorRole.Highlight, "#0b6bcb", "#3d8bd9"),
+    (QPalette.ColorRole.Highlight, "#0b6bcb", "#2f6fb0"),  # white text on it: 5.2:1 (AA)
     (QPalette.ColorRole.HighlightedText, "#ffffff", "#ffffff"),
     (QPalette.ColorRole.Link, "#0b62b8", "#7cb8f2"),
     (QPalette.ColorRole.LinkVisited, "#6a3fb5", "#b89af0"),
@@ -117,7 +117,9 @@ class ThemeController(QObject):
         self._app = app
         self._mode = mode
         self._dark: bool | None = None
-        app.setStyle("Fusion")
+        from .contrast_style import ContrastStyle  # Fusion with full-contrast arrows and boxes
+
+        app.setStyle(ContrastStyle())
         app.styleHints().colorSchemeChanged.connect(self._system_changed)
         self._apply()
 
