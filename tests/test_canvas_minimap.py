@@ -80,31 +80,3 @@ def test_floating_map_follows_the_selection_and_the_toggle(qtbot):
     view.resize(300, 150)
     minimap.set_shown(True)
     assert not minimap.isVisible()  # too small a canvas to spare the room
-
-
-# -- stage labels zoomed out ------------------------------------------------------------
-@pytest.mark.parametrize("lod", [0.1, 0.13, 0.2, 0.5, 1.0])
-@pytest.mark.parametrize("band_width", [500.0, 760.0, 1500.0, 3000.0])
-def test_stage_labels_keep_a_gap_to_the_next_band(lod, band_width):
-    from PySide6.QtGui import QFontMetricsF
-
-    from roadmap_app.canvas.bands import LABEL_GAP_PX, MIN_LABEL_CHARS, fit_label
-    from roadmap_app.canvas.kit import CardKit
-
-    font = CardKit(CanvasTheme.light()).band_font
-    title = "Postgraduate & certificates"
-    text, scale, _width = fit_label(title, font, band_width, lod)
-    if not text:
-        return  # dropped rather than a stub
-    assert text == title or len(text) >= MIN_LABEL_CHARS + 1
-    right_on_screen = (16 + QFontMetricsF(font).horizontalAdvance(text) * scale) * lod
-    assert right_on_screen + LABEL_GAP_PX <= band_width * lod + 0.5
-
-
-def test_a_wide_band_keeps_its_whole_label():
-    from roadmap_app.canvas.bands import fit_label
-    from roadmap_app.canvas.kit import CardKit
-
-    font = CardKit(CanvasTheme.light()).band_font
-    assert fit_label("ML architect", font, 1500.0, 0.13)[0] == "ML architect"
-    assert fit_label("Postgraduate & certificates", font, 300.0, 0.13)[0] == ""

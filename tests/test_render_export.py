@@ -65,7 +65,8 @@ def test_png_of_template_is_sized_and_not_blank(tmp_path, qapp):
     result = export_image(roadmap, out, ExportOptions(scale=0.5))
     image = QImage(str(out))
     assert (image.width(), image.height()) == (result.width, result.height)
-    assert 1500 < image.width() <= MAX_SIDE and image.height() > 300
+    assert 1000 < image.width() <= MAX_SIDE and image.height() > 800
+    assert image.width() / image.height() <= 2.5  # the journey fits a landscape page
     assert distinct_colours(image) > 50
     assert not list(tmp_path.glob(".*rp-tmp"))
 

@@ -85,6 +85,7 @@ class NodeCardItem(QGraphicsItem):
         self.ready = False
         self.goal = False
         self.search_match = False
+        self.on_route = True  # off the route, middle zoom shows a block without a title
         self.connect_feedback: bool | None = None  # True ok / False refused while a connect-drag hovers
         self._hover = False
         self._lines: tuple[str, ...] | None = None
@@ -118,6 +119,16 @@ class NodeCardItem(QGraphicsItem):
         if goal != self.goal:
             self.goal = goal
             self._invalidate()
+
+    def set_on_route(self, on_route: bool) -> None:
+        if on_route != self.on_route:
+            self.on_route = on_route
+            self._invalidate()
+
+    @property
+    def landmark(self) -> bool:
+        """Roles, milestones and the goal are named by the map labels (labels.py) when zoomed out."""
+        return self.goal or self.kind in (NodeKind.ROLE, NodeKind.MILESTONE)
 
     def set_search_match(self, match: bool) -> None:
         if match != self.search_match:
@@ -270,6 +281,8 @@ class NodeCardItem(QGraphicsItem):
         bar.addRoundedRect(QRectF(0, 0, w, 12), RADIUS, RADIUS)
         painter.drawPath(bar)
         painter.drawRect(QRectF(0, 6, w, 4))
+        if self.landmark or not self.on_route:
+            return  # the map label names a landmark; off the route a block is enough
         if self._compact_lines is None:
             self._compact_lines = wrap_lines(self.title, kit.compact_metrics, w - 2 * PAD, 2)
         painter.setFont(kit.compact_font)

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ..commands import Editor
 from ..document import RoadmapDocument
-from ..model import Node, Status
+from ..graph.analysis import prerequisites
+from ..model import Node, NodeKind, Status
 from .bands import BandItem
 from .edges import EdgeBatches, EdgeKey
 from .gestures import SceneGestures
 from .items import NodeCardItem
 from .kit import CardKit
+from .labels import Landmark, MapLabelsItem
 from .overview import OverviewItem
 from .placement import ROW_GAP, card_size, compute_bands, initial_positions
 from .state import NodeStates
@@ -35,6 +37,7 @@ from .theme import CanvasTheme
 SCENE_MARGIN = 400.0
 FADED_OPACITY = 0.25  # focus mode: what is off the path to the goal
 OVERVIEW_EDGE_LIMIT = 3000
+LANDMARK_KINDS = frozenset({NodeKind.ROLE, NodeKind.MILESTONE})  # named on the map zoomed out
 
 
 CARD_CACHE_KB = 64 * 1024  # pixmap cache for the cards: ~40 full-size cards at 4K, hundreds at reading zoom
@@ -85,6 +88,10 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._overview = OverviewItem(self._kit, self._overview_blocks)
         self._overview.setVisible(False)
         self.addItem(self._overview)
+        self._labels = MapLabelsItem(self._kit, self._stage_labels, self._landmarks)
+        self.addItem(self._labels)
+        self._route: set[str] | None = None  # nodes whose titles show at middle zoom
+        self._dirty_route = True
         self.setBackgroundBrush(QBrush(self._theme.background))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._on_selection_changed)
@@ -151,6 +158,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
             band.set_kit(self._kit)
         self._edges.set_theme(theme)
         self._overview.set_kit(self._kit)
+        self._labels.set_kit(self._kit)
         self.update()
 
     def set_search_matches(self, ids: set[str] | None) -> None:
@@ -244,6 +252,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
     def flush(self) -> None:
         """Rebuild whatever is pending (edge tiles, bands) now."""
         self._flush_scheduled = False
+        if self._dirty_route:
+            self._update_route()
         if self._edges.pending:
             self._edges.flush()
         if self._dirty_bands:
@@ -364,6 +374,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         for r in rects.values():
             rect = rect.united(r)
         self._overview.set_bounds(rect)
+        self._labels.set_bounds(rect)
         self.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
 
     def _update_band_progress(self) -> None:
@@ -407,6 +418,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._make_card(self._document.node(node_id))
         self.card_moved(node_id)
         self._dirty_bands = True
+        self._route_changed()
 
     def _on_node_removed(self, node_id: str) -> None:
         card = self._cards.pop(node_id, None)
@@ -431,7 +443,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
             return
         self._apply_node(card, node)
         self._dirty_bands = True  # the stage may have changed, and with it the band progress
-        self._schedule()
+        self._route_changed()
 
     def _on_status_changed(self, node_id: str) -> None:
         for affected in self._states.status_changed(node_id):
@@ -440,6 +452,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
                 card.set_state(self._states.locked(affected), self._states.ready(affected))
         self._overview.invalidate()
         self._update_band_progress()
+        self._route_changed()
 
     def _on_node_moved(self, node_id: str) -> None:
         card = self._cards.get(node_id)
@@ -466,11 +479,44 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         if card is not None:
             card.set_state(self._states.locked(node_id), self._states.ready(node_id))
         self._overview.invalidate()
+        self._route_changed()
 
     def _on_plan_changed(self) -> None:
         goal = self._document.roadmap.plan.goal
         for node_id, card in self._cards.items():
             card.set_goal(node_id == goal)
+        self._route_changed()
+
+    def _route_changed(self) -> None:
+        self._dirty_route = True
+        self._labels.invalidate()
+        self._schedule()
+
+    def _update_route(self) -> None:
+        """The nodes on the user's route: the goal and what leads to it, skipped ones left out
+        (the whole plan when there is no goal). Their titles show at middle zoom."""
+        self._dirty_route = False
+        roadmap = self._document.roadmap
+        goal = roadmap.plan.goal
+        route = None
+        if goal is not None and self._document.has_node(goal):
+            route = {goal, *prerequisites(roadmap, goal)}
+        for node in roadmap.nodes:
+            card = self._cards.get(node.id)
+            if card is not None:
+                card.set_on_route((route is None or node.id in route) and node.status is not Status.SKIPPED)
+        self._route = route
+
+    def _stage_labels(self) -> list[tuple[str, QRectF]]:
+        return [(band.band.title, band.band.rect) for band in self._bands]
+
+    def _landmarks(self) -> list[Landmark]:
+        goal = self._document.roadmap.plan.goal
+        return [
+            Landmark(node_id, card.title, card.card_rect().translated(card.pos()), node_id == goal)
+            for node_id, card in self._cards.items()
+            if card.isVisible() and (card.kind in LANDMARK_KINDS or node_id == goal)
+        ]
 
     def _on_selection_changed(self) -> None:
         if not self._emit_selection:
