@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..commands.editor import Editor
 from ..document import RoadmapDocument
-from . import canvas_api, messages
+from . import canvas_api, messages, window_fit
 from .actions import Actions
 from .backup_dialog import restore_from_backup
 from .dialogs import ShortcutsDialog
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.exchange = None
         self._install_exchange()
         self.actions["toggle_minimap"].setChecked(True)
-        self.resize(1440, 900)
+        window_fit.size_for_first_start(self)
 
     # -- construction ------------------------------------------------------
     @property
@@ -308,6 +308,8 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, ids: list) -> None:
         self.inspector.set_node(ids[0] if len(ids) == 1 else None, selected=len(ids))
+        if not ids:
+            window_fit.relax_idle_inspector(self, self.inspector_dock)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -476,10 +478,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored:
             self._layout_restored = True
-            if not self.settings.restore_window(self):
+            if self.settings.restore_window(self):
+                window_fit.clamp_to_screen(self)  # saved on a bigger screen, perhaps
+            else:
                 # Dock sizes only take once the window has its size.
-                self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
-                self.resizeDocks([self.next_steps_dock], [210], Qt.Orientation.Vertical)
+                window_fit.size_docks(self, self.inspector_dock, self.next_steps_dock, selected=False)
         self._fit_toolbars()
         tint_overflow_buttons(self)
         self._place_minimap()

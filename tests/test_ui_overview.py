@@ -1,0 +1,98 @@
+"""The journey at a glance in the real window: Fit shows every stage, role and milestone by name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtWidgets import QApplication
+
+from roadmap_app.model import NodeKind
+from roadmap_app.ui import window_fit
+
+pytest_plugins = ("ui_helpers",)
+pytestmark = pytest.mark.usefixtures("restore_app_look")
+
+CAP_HEIGHT = 0.72  # of the pixel size, DejaVu Sans Bold (the offscreen default) and most UI sans
+
+
+def _fit(qtbot, window, size):
+    window.resize(*size)
+    qtbot.waitUntil(lambda: (window.width(), window.height()) == size, timeout=2000)
+    window.scene.select_nodes([])
+    QApplication.processEvents()
+    window.view.fit_all()
+    window.scene.flush()
+    QApplication.processEvents()
+
+
+@pytest.mark.parametrize("size", [(1600, 1000), (1280, 720)])
+def test_fit_names_every_stage_role_and_milestone_legibly_inside_the_view(window, qtbot, size):
+    _fit(qtbot, window, size)
+    view, scene = window.view, window.scene
+    lod = view.transform().m11()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    labels = scene._labels.placed(lod)
+    roadmap = window.document.roadmap
+    wanted = {n.id for n in roadmap.nodes if n.kind in (NodeKind.ROLE, NodeKind.MILESTONE)}
+    named = {lab.key for lab in labels if lab.landmark}
+    assert wanted <= named
+    stages = {lab.key for lab in labels if not lab.landmark}
+    assert stages == {n.stage for n in roadmap.nodes}
+    for lab in labels:
+        assert lab.pixel_size * lod * CAP_HEIGHT >= 9.0, f"{lab.key}: {lab.pixel_size * lod:.1f} px"
+        assert visible.contains(lab.rect), f"{lab.key} lies outside the view at {size}"
+    for card in scene.card_items():
+        assert visible.contains(scene.node_rect(card.node_id)), card.node_id
+    status = window.statusBar()
+    assert status.isVisible() and window.rect().contains(status.geometry())
+
+
+def test_fit_with_a_filter_fits_the_visible_cards_only(window, qtbot):
+    _fit(qtbot, window, (1600, 1000))
+    whole = window.view.transform().m11()
+    roles = {n.id for n in window.document.roadmap.nodes if n.kind is NodeKind.ROLE}
+    window.scene.set_filter_visible(roles)
+    window.scene.flush()
+    window.view.fit_all()
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    rect = QRectF()
+    for node_id in roles:
+        rect = rect.united(window.scene.node_rect(node_id))
+    assert visible.contains(rect)
+    assert window.view.transform().m11() > whole * 1.2  # zoomed in on the roles, not the whole plan
+
+
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1280, 720), QRect(0, 0, 1366, 768), QRect(0, 0, 2560, 1440)])
+def test_first_start_size_fits_the_screen(screen):
+    size = window_fit.first_size(screen.adjusted(0, 0, 0, -40))  # a task bar
+    assert size.width() <= screen.width() and size.height() <= screen.height() - 40
+    assert size.width() >= 0.85 * min(screen.width(), 1600)
+
+
+def test_a_restored_geometry_is_clamped_to_the_current_screen():
+    screen = QRect(0, 0, 1280, 720)
+    assert window_fit.clamped(QRect(200, 100, 2400, 1400), screen) == screen
+    assert window_fit.clamped(QRect(900, 500, 800, 600), screen) == QRect(480, 120, 800, 600)
+    assert window_fit.clamped(QRect(10, 10, 300, 200), screen) == QRect(10, 10, 300, 200)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_small_screens_keep_the_status_bar_and_the_projected_date(window, qtbot, size):
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0], timeout=2000)
+    QApplication.processEvents()
+    assert (window.width(), window.height()) == size  # no minimum size pushes it off screen
+    status = window.statusBar()
+    assert status.isVisible() and window.rect().contains(status.geometry())
+    assert window.view.viewport().height() >= 0.5 * size[1]
+
+
+def test_the_idle_inspector_takes_at_most_a_quarter_of_the_width(window, qtbot):
+    window.resize(1600, 1000)
+    qtbot.waitUntil(lambda: window.width() == 1600, timeout=2000)
+    window.resizeDocks([window.inspector_dock], [700], Qt.Orientation.Horizontal)
+    QApplication.processEvents()
+    window.scene.select_nodes([window.document.roadmap.nodes[0].id])
+    window.scene.select_nodes([])
+    QApplication.processEvents()
+    assert window.inspector_dock.width() <= 0.25 * window.width() + 8
