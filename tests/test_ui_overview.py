@@ -96,3 +96,48 @@ def test_the_idle_inspector_takes_at_most_a_quarter_of_the_width(window, qtbot):
     window.scene.select_nodes([])
     QApplication.processEvents()
     assert window.inspector_dock.width() <= 0.25 * window.width() + 8
+
+
+def test_the_view_menu_switches_direction_saved_in_the_file_and_undoable(window, qtbot):
+    from roadmap_app.model import LayoutDirection
+
+    doc, scene = window.document, window.scene
+    assert window.actions["layout_left_to_right"].isChecked()
+    before = {c.node_id: scene.node_rect(c.node_id) for c in scene.card_items()}
+    window.actions["layout_top_to_bottom"].trigger()
+    scene.flush()
+    assert doc.roadmap.layout_direction is LayoutDirection.TOP_TO_BOTTOM
+    assert window.actions["layout_top_to_bottom"].isChecked()
+    assert all(n.position is None for n in doc.roadmap.nodes)  # still laid out by the canvas
+    after = {c.node_id: scene.node_rect(c.node_id) for c in scene.card_items()}
+    assert after != before
+    stage_of = {n.id: n.stage for n in doc.roadmap.nodes}
+    bands = {b.band.title: b.band.rect for b in scene.band_items()}
+    for node_id, rect in after.items():
+        assert bands[stage_of[node_id]].contains(rect)
+    doc.undo_stack.undo()
+    scene.flush()
+    assert doc.roadmap.layout_direction is LayoutDirection.LEFT_TO_RIGHT
+    assert window.actions["layout_left_to_right"].isChecked()
+    assert {c.node_id: scene.node_rect(c.node_id) for c in scene.card_items()} == before
+
+
+def test_switching_direction_relays_placed_cards_in_one_undo_step(qapp):
+    from roadmap_app.commands import Editor
+    from roadmap_app.document import RoadmapDocument
+    from roadmap_app.graph.layout import layout
+    from roadmap_app.model import LayoutDirection
+    from roadmap_app.templates import load_template
+
+    roadmap = load_template("swe-to-mle")
+    doc = RoadmapDocument(roadmap)
+    editor = Editor(doc)
+    editor.auto_layout()  # every card placed by hand, as after a drag of all
+    placed = {n.id: n.position for n in doc.roadmap.nodes}
+    editor.set_layout_direction(LayoutDirection.TOP_TO_BOTTOM)
+    assert doc.roadmap.layout_direction is LayoutDirection.TOP_TO_BOTTOM
+    turned = layout(doc.roadmap, respect_positions=False)
+    assert {n.id: (n.position.x, n.position.y) for n in doc.roadmap.nodes} == turned
+    doc.undo_stack.undo()
+    assert doc.roadmap.layout_direction is LayoutDirection.LEFT_TO_RIGHT
+    assert {n.id: n.position for n in doc.roadmap.nodes} == placed

@@ -140,6 +140,11 @@ class EditController:
         if self._try("Could not arrange the nodes", self.editor.auto_layout):
             self.w.view.fit_all()
 
+    def set_layout_direction(self, direction) -> None:
+        if self._try("Could not lay out the plan", lambda: self.editor.set_layout_direction(direction)):
+            self.w.scene.flush()
+            self.w.view.fit_all()
+
     def activate_node(self, node_id: str) -> None:
         """Enter or double-click on a card: edit it in the inspector (Esc comes back)."""
         self.jump_to(node_id)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..commands.editor import Editor
 from ..document import RoadmapDocument
+from ..model import LayoutDirection
 from . import canvas_api, messages, window_fit
 from .actions import Actions
 from .backup_dialog import restore_from_backup
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self.view_menu = menu("&View", "menu_view", [
             "fit", "zoom_selection", "zoom_in", "zoom_out", None,
             "focus_goal", "filter", "clear_filter", None,
+            "layout_left_to_right", "layout_top_to_bottom", None,
             self.theme_menu, self.panels_menu])
         self.status_menu = menu("&Status", "menu_status", [
             self.actions.status_action(s) for s in self.actions.STATUS_KEYS])
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         a["rename"].triggered.connect(e.rename)
         a["connect"].triggered.connect(lambda: e.connect_dialog())
         a["auto_layout"].triggered.connect(e.auto_layout)
+        self.actions.direction_group.triggered.connect(
+            lambda action: self.edits.set_layout_direction(LayoutDirection(action.data())))
         a["find"].triggered.connect(self.search.focus)
         a["find_next"].triggered.connect(self.search.next_match)
         a["select_all"].triggered.connect(e.select_all)
@@ -326,6 +330,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
             action.setChecked(statuses == {status})
         doc = self.document
+        if doc is not None:
+            direction = doc.roadmap.layout_direction
+            for action in a.direction_group.actions():
+                action.setChecked(action.data() == direction.value)
         a["revert"].setEnabled(bool(doc and doc.path and doc.is_modified))
         a["restore_backup"].setEnabled(bool(doc and doc.path))  # an untitled plan has no backups
 

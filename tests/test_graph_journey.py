@@ -107,3 +107,4 @@ def test_edges_leave_by_the_side_facing_the_target():
     assert sides(a, (0.0, 300.0, W, H)) == "down"
     assert sides(a, (0.0, -300.0, W, H)) == "up"
     assert sides(a, (-400.0, 0.0, W, H)) == "left"
+
