@@ -34,6 +34,7 @@ PAD = 10.0
 HANDLE_R = 5.5
 MARGIN = 9.0  # room around the card for the search halo, selection ring and handle
 HEADER_H = 28.0
+POSTER_LINES = 4  # title lines in the overview export (4 x 21 px fill the card)
 
 
 def wrap_lines(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> tuple[str, ...]:
@@ -90,6 +91,7 @@ class NodeCardItem(QGraphicsItem):
         self._hover = False
         self._lines: tuple[str, ...] | None = None
         self._compact_lines: tuple[str, ...] | None = None
+        self._poster_lines: tuple[str, ...] | None = None
         self._connecting = False
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
@@ -102,7 +104,7 @@ class NodeCardItem(QGraphicsItem):
     # -- presentation setters ----------------------------------------------
     def set_data(self, title: str, kind: NodeKind, status: Status, hours: float, resources: int) -> None:
         if title != self.title:
-            self._lines = self._compact_lines = None
+            self._lines = self._compact_lines = self._poster_lines = None
         self.title, self.kind, self.status = title, kind, status
         parts = [format_hours(hours)]
         if resources:
@@ -142,7 +144,7 @@ class NodeCardItem(QGraphicsItem):
 
     def set_kit(self, kit: CardKit) -> None:
         self._kit = kit
-        self._lines = self._compact_lines = None
+        self._lines = self._compact_lines = self._poster_lines = None
         self._invalidate()
 
     def set_movable(self, movable: bool) -> None:
@@ -182,6 +184,9 @@ class NodeCardItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         kit = self._kit
+        if self._scene_ref.poster_titles:
+            self._paint_poster(painter)
+            return
         detail = detail_for(option.levelOfDetailFromTransform(painter.worldTransform()))
         if detail is Detail.OVERVIEW:
             locked = self.locked and self.status is Status.NOT_STARTED
@@ -292,6 +297,28 @@ class NodeCardItem(QGraphicsItem):
         for line in self._compact_lines:
             painter.drawText(QPointF(PAD, y), line)
             y += line_h
+
+    def poster_lines(self) -> tuple[str, ...]:
+        """The title as the overview export prints it: up to POSTER_LINES lines."""
+        if self._poster_lines is None:
+            self._poster_lines = wrap_lines(self.title, self._kit.poster_metrics, self.width - 4, POSTER_LINES)
+        return self._poster_lines
+
+    def _paint_poster(self, painter: QPainter) -> None:
+        """The overview export: status as the fill, and the whole title, big (kit.poster_font)."""
+        kit = self._kit
+        pens = kit.style(self.status, self.locked, self.kind is NodeKind.ROLE)
+        painter.setPen(pens.border)
+        painter.setBrush(pens.fill)
+        painter.drawRoundedRect(self.card_rect(), RADIUS, RADIUS)
+        lines = self.poster_lines()
+        metrics = kit.poster_metrics
+        painter.setFont(kit.poster_font)
+        painter.setPen(pens.text)
+        y = (self.height - metrics.height() * len(lines)) / 2 + metrics.ascent()
+        for line in lines:
+            painter.drawText(QPointF((self.width - metrics.horizontalAdvance(line)) / 2, y), line)
+            y += metrics.height()
 
     # -- interaction: forwarded to the scene ---------------------------------------
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:

@@ -91,6 +91,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._labels = MapLabelsItem(self._kit, self._stage_labels, self._landmarks)
         self.addItem(self._labels)
         self._route: set[str] | None = None  # nodes whose titles show at middle zoom
+        self.poster_titles = False  # the overview export: every card shows its whole title, big
         self._dirty_route = True
         self.setBackgroundBrush(QBrush(self._theme.background))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
@@ -160,6 +161,14 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._overview.set_kit(self._kit)
         self._labels.set_kit(self._kit)
         self.update()
+
+    def set_poster_titles(self, on: bool) -> None:
+        """Cards print their whole title in big type and nothing else (the "overview" export)."""
+        if on != self.poster_titles:
+            self.poster_titles = on
+            self._labels.setVisible(not on)
+            for card in self._cards.values():
+                card.update()
 
     def set_search_matches(self, ids: set[str] | None) -> None:
         self._search = set(ids) if ids else None
