@@ -40,7 +40,8 @@ def font_sizes(pages) -> list[tuple[float, str]]:
 
     def visit(text, cm, tm, _font, size):
         if text.strip():
-            scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2])) * math.sqrt(abs(cm[0] * cm[3] - cm[1] * cm[2]))
+            scale = math.sqrt(abs(tm[0] * tm[3] - tm[1] * tm[2]))
+            scale *= math.sqrt(abs(cm[0] * cm[3] - cm[1] * cm[2]))
             sizes.append((size * scale, text.strip()))
 
     for page in pages:
@@ -118,12 +119,13 @@ def test_paper_follows_the_locale():
 
 def test_cli_exports_a_tiled_a4_poster(tmp_path, qapp, roadmap):
     out = tmp_path / "map.pdf"
-    assert main(["export", "--template", "ml-architect", "-o", str(out), "--paper", "a4", "--tiles", "auto"]) == 0
+    args = ["export", "--template", "ml-architect", "-o"]
+    assert main([*args, str(out), "--paper", "a4", "--tiles", "auto"]) == 0
     pages = map_pages(out, roadmap)
     assert len(pages) > 1 and all(SIZES_PT["a4"] == tuple(sorted(
         (round(float(p.mediabox.width)), round(float(p.mediabox.height))))) for p in pages)
     fit = tmp_path / "fit.pdf"
-    assert main(["export", "--template", "ml-architect", "-o", str(fit), "--paper", "letter", "--tiles", "fit"]) == 0
+    assert main([*args, str(fit), "--paper", "letter", "--tiles", "fit"]) == 0
     assert len(map_pages(fit, roadmap)) == 1
 
 

@@ -301,7 +301,8 @@ class NodeCardItem(QGraphicsItem):
     def poster_lines(self) -> tuple[str, ...]:
         """The title as the overview export prints it: up to POSTER_LINES lines."""
         if self._poster_lines is None:
-            self._poster_lines = wrap_lines(self.title, self._kit.poster_metrics, self.width - 4, POSTER_LINES)
+            metrics = self._kit.poster_metrics
+            self._poster_lines = wrap_lines(self.title, metrics, self.width - 4, POSTER_LINES)
         return self._poster_lines
 
     def _paint_poster(self, painter: QPainter) -> None:

@@ -93,7 +93,9 @@ def page_size(paper: Paper | str) -> QPageSize:
     return QPageSize(ident)
 
 
-def _body_pt(page: QPageSize, orientation: QPageLayout.Orientation, reserved_pt: float) -> tuple[float, float]:
+def _body_pt(
+    page: QPageSize, orientation: QPageLayout.Orientation, reserved_pt: float
+) -> tuple[float, float]:
     size = page.size(QPageSize.Unit.Point)
     w, h = size.width(), size.height()
     if orientation == QPageLayout.Orientation.Landscape:
