@@ -141,3 +141,24 @@ def test_switching_direction_relays_placed_cards_in_one_undo_step(qapp):
     doc.undo_stack.undo()
     assert doc.roadmap.layout_direction is LayoutDirection.LEFT_TO_RIGHT
     assert {n.id: n.position for n in doc.roadmap.nodes} == placed
+
+
+def test_export_dialog_offers_paper_and_poster_for_pdf_and_the_overview_preset_for_images(qtbot):
+    from roadmap_app.ui.export_dialog import ExportContext, ExportOptionsDialog
+
+    pdf = ExportOptionsDialog(None, ExportContext(fmt="pdf", dark=False))
+    qtbot.addWidget(pdf)
+    assert not pdf.overview.isVisibleTo(pdf) and pdf.paper.isVisibleTo(pdf)
+    pdf.paper.setCurrentIndex(pdf.paper.findData("letter"))
+    pdf.pdf_pages.setCurrentIndex(pdf.pdf_pages.findData("tiles"))
+    options = pdf.options()
+    assert (options.paper, options.pdf_pages, options.preset) == ("letter", "tiles", "")
+    again = ExportOptionsDialog(None, ExportContext(fmt="pdf", dark=False))
+    qtbot.addWidget(again)
+    again.load(options)
+    assert again.options().pdf_pages == "tiles"
+    png = ExportOptionsDialog(None, ExportContext(fmt="png", dark=False))
+    qtbot.addWidget(png)
+    assert png.overview.isVisibleTo(png) and not png.paper.isVisibleTo(png)
+    png.overview.setChecked(True)
+    assert png.options().preset == "overview"
