@@ -62,3 +62,16 @@ def test_laid_out_stages_on_one_line_share_top_and_bottom_and_do_not_overlap():
             assert overlap_x <= 0.5 or overlap_y <= 0.5, f"{a.stage} overlaps {b.stage}"
     practice = next(r for r in regions if r.continuous)
     assert practice.width == max(r.x1 for r in regions) - min(r.x0 for r in regions)
+
+
+def test_free_spot_keeps_the_gap_and_stays_near():
+    from roadmap_app.graph.regions import MIN_GAP, free_spot
+
+    cards = [(x * 264.0, y * 104.0, W, H) for x in range(4) for y in range(4)]
+    near = (300.0, 120.0)  # on top of the grid
+    x, y = free_spot(cards, near, (W, H))
+    for rx, ry, rw, rh in cards:
+        apart_x = x >= rx + rw + MIN_GAP or rx >= x + W + MIN_GAP
+        assert apart_x or y >= ry + rh + MIN_GAP or ry >= y + H + MIN_GAP
+    assert abs(x - near[0]) + abs(y - near[1]) < 4 * 264
+    assert free_spot([], near, (W, H)) == near

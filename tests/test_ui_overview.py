@@ -162,3 +162,23 @@ def test_export_dialog_offers_paper_and_poster_for_pdf_and_the_overview_preset_f
     assert png.overview.isVisibleTo(png) and not png.paper.isVisibleTo(png)
     png.overview.setChecked(True)
     assert png.options().preset == "overview"
+
+
+def test_add_node_lands_in_free_space_beside_the_selection_or_near_the_centre(window, qtbot):
+    scene = window.scene
+    first = window.document.roadmap.nodes[0].id
+    for selected in ([first], []):
+        scene.select_nodes(selected)
+        new_id = window.edits.add_node()
+        scene.flush()
+        rect = scene.node_rect(new_id)
+        for card in scene.card_items():
+            if card.node_id != new_id:
+                other = scene.node_rect(card.node_id)
+                assert not rect.adjusted(-19, -19, 19, 19).intersects(other), card.node_id
+        if selected:
+            anchor = scene.node_rect(first)
+            assert abs(rect.center().y() - anchor.center().y()) < 600
+            assert abs(rect.center().x() - anchor.center().x()) < 1200
+        window.edits.w.inspector.setFocus()
+        QApplication.processEvents()

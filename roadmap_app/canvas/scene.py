@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from ..commands import Editor
 from ..document import RoadmapDocument
 from ..graph.analysis import prerequisites
+from ..graph.regions import free_spot
 from ..model import Node, NodeKind, Status
 from .bands import BandItem
 from .edges import EdgeBatches, EdgeKey
@@ -30,7 +31,7 @@ from .items import NodeCardItem
 from .kit import CardKit
 from .labels import Landmark, MapLabelsItem
 from .overview import OverviewItem
-from .placement import ROW_GAP, card_size, compute_bands, initial_positions
+from .placement import COLUMN_GAP, ROW_GAP, card_size, compute_bands, initial_positions
 from .state import NodeStates
 from .theme import CanvasTheme
 
@@ -161,6 +162,18 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._overview.set_kit(self._kit)
         self._labels.set_kit(self._kit)
         self.update()
+
+    def free_spot_near(self, node_id: str | None, centre: QPointF) -> QPointF:
+        """Where "Add Node" puts a card: right of `node_id`'s card, else centred on `centre`,
+        moved to the nearest free space that keeps the minimum gap to every card."""
+        width, height = card_size(NodeKind.SKILL)
+        if node_id is not None and node_id in self._cards:
+            rect = self.node_rect(node_id)
+            near = (rect.right() + COLUMN_GAP, rect.top())
+        else:
+            near = (centre.x() - width / 2, centre.y() - height / 2)
+        rects = [self._rect_tuple(c) for c in self._cards.values() if c.isVisible()]
+        return QPointF(*free_spot(rects, near, (width, height)))
 
     def set_poster_titles(self, on: bool) -> None:
         """Cards print their whole title in big type and nothing else (the "overview" export)."""

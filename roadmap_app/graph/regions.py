@@ -121,3 +121,35 @@ def _tidy_line(line: list[Region]) -> list[Region]:
         mid = (rights[i - 1] + lefts[i]) / 2
         rights[i - 1] = lefts[i] = mid
     return [Region(r.stage, lefts[i], top, rights[i], bottom, r.continuous) for i, r in enumerate(line)]
+
+
+MIN_GAP = 20.0  # free space kept between a new card and its neighbours (the layout's row gap)
+
+
+def free_spot(
+    rects: list[Rect], near: tuple[float, float], size: tuple[float, float], gap: float = MIN_GAP,
+    rings: int = 40,
+) -> tuple[float, float]:
+    """The top-left corner closest to `near` (wanted top-left) where a card of `size` keeps
+    `gap` from every rect: rings of candidates around `near`, nearest first, in half-card
+    steps. Falls back to `near` if all `rings` are full."""
+    w, h = size
+    sx, sy = (w + gap) / 2, (h + gap) / 2
+
+    def free(x: float, y: float) -> bool:
+        return not any(
+            x < rx + rw + gap and rx < x + w + gap and y < ry + rh + gap and ry < y + h + gap
+            for rx, ry, rw, rh in rects
+        )
+
+    if free(*near):
+        return near
+    for ring in range(1, rings + 1):
+        spots = [(i, j) for i in range(-ring, ring + 1) for j in range(-ring, ring + 1)
+                 if max(abs(i), abs(j)) == ring]
+        spots.sort(key=lambda ij: ((ij[0] * sx) ** 2 + (ij[1] * sy) ** 2, ij[1], ij[0]))
+        for i, j in spots:
+            x, y = near[0] + i * sx, near[1] + j * sy
+            if free(x, y):
+                return x, y
+    return near

@@ -87,8 +87,8 @@ class EditController:
         if pos is not None:
             stage = self._stage_at(pos) or stage
         if pos is None:
-            centre = self.w.view.viewport().rect().center()
-            pos = self.w.view.mapToScene(centre)
+            pos = self.w.scene.free_spot_near(selected[0] if selected else None,
+                                              self.w.view.mapToScene(self.w.view.viewport().rect().center()))
         if not stage:
             stage = next(iter(self.document.roadmap.stage_order()), "")
         try:
