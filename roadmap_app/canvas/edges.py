@@ -35,9 +35,10 @@ ARROW = {EdgeKind.PREREQUISITE: (9.0, 4.0), EdgeKind.PROGRESSION: (12.0, 6.0)}
 WIDTH = {EdgeKind.PREREQUISITE: 1.4, EdgeKind.PROGRESSION: 3.2, EdgeKind.RELATED: 1.3}
 Z_EDGES = -1.0
 PORT_STEP = 9.0  # spacing of edges meeting one side of a card
-# Past this many cards edges are drawn as plain curves: the detour search costs
-# ~1 ms an edge, and zoomed out that far the cards are blocks under the lines anyway.
-ROUTE_LIMIT = 1500
+# Past this many cards edges are drawn as plain curves. Measured: routing adds ~0.1 s
+# to building the built-in roadmap's scene, 0.17 s at 400 cards and 0.7 s at 1000,
+# which would break the 1 s cold start of a 1000-node plan (docs/PERFORMANCE.md).
+ROUTE_LIMIT = 500
 
 
 class EdgePathItem(QGraphicsPathItem):
