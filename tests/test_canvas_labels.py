@@ -83,3 +83,16 @@ def test_landmark_labels_do_not_cover_each_other(built_in, lod):
     for i, a in enumerate(rects):
         for b in rects[i + 1 :]:
             assert not a.intersects(b)
+
+
+def test_no_drawn_edge_of_the_built_in_roadmap_passes_through_another_card(built_in):
+    from roadmap_app.graph.routing import CardIndex, crosses
+
+    batches = built_in.edge_batches()
+    rects = {c.node_id: built_in._rect_tuple(c) for c in built_in.card_items()}
+    index = CardIndex(rects)
+    drawn = batches._geometry_of
+    assert len(drawn) == len(built_in.document.roadmap.edges)
+    through = [key for key, (pieces, _arrow) in drawn.items()
+               if crosses([p for _tile, p in pieces], index, key[:2], samples=48)]
+    assert through == []
