@@ -21,29 +21,27 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from ..commands import Editor
 from ..document import RoadmapDocument
-from ..graph.analysis import prerequisites
-from ..graph.regions import free_spot
-from ..model import Node, NodeKind, Status
+from ..model import Node, Status
 from .bands import BandItem
 from .edges import EdgeBatches, EdgeKey
 from .gestures import SceneGestures
 from .items import NodeCardItem
 from .kit import CardKit
-from .labels import Landmark, MapLabelsItem
+from .labels import MapLabelsItem
+from .marks import SceneMarks
 from .overview import OverviewItem
-from .placement import COLUMN_GAP, ROW_GAP, card_size, compute_bands, initial_positions
+from .placement import ROW_GAP, card_size, compute_bands, initial_positions
 from .state import NodeStates
 from .theme import CanvasTheme
 
 SCENE_MARGIN = 400.0
 FADED_OPACITY = 0.25  # focus mode: what is off the path to the goal
 OVERVIEW_EDGE_LIMIT = 3000
-LANDMARK_KINDS = frozenset({NodeKind.ROLE, NodeKind.MILESTONE})  # named on the map zoomed out
 
 
 CARD_CACHE_KB = 64 * 1024  # pixmap cache for the cards: ~40 full-size cards at 4K, hundreds at reading zoom
 
-class RoadmapScene(SceneGestures, QGraphicsScene):
+class RoadmapScene(SceneMarks, SceneGestures, QGraphicsScene):
     node_activated = Signal(str)
     selection_ids_changed = Signal(list)
     connect_requested = Signal(str, str)
@@ -162,26 +160,6 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._overview.set_kit(self._kit)
         self._labels.set_kit(self._kit)
         self.update()
-
-    def free_spot_near(self, node_id: str | None, centre: QPointF) -> QPointF:
-        """Where "Add Node" puts a card: right of `node_id`'s card, else centred on `centre`,
-        moved to the nearest free space that keeps the minimum gap to every card."""
-        width, height = card_size(NodeKind.SKILL)
-        if node_id is not None and node_id in self._cards:
-            rect = self.node_rect(node_id)
-            near = (rect.right() + COLUMN_GAP, rect.top())
-        else:
-            near = (centre.x() - width / 2, centre.y() - height / 2)
-        rects = [self._rect_tuple(c) for c in self._cards.values() if c.isVisible()]
-        return QPointF(*free_spot(rects, near, (width, height)))
-
-    def set_poster_titles(self, on: bool) -> None:
-        """Cards print their whole title in big type and nothing else (the "overview" export)."""
-        if on != self.poster_titles:
-            self.poster_titles = on
-            self._labels.setVisible(not on)
-            for card in self._cards.values():
-                card.update()
 
     def set_search_matches(self, ids: set[str] | None) -> None:
         self._search = set(ids) if ids else None
@@ -508,37 +486,6 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         for node_id, card in self._cards.items():
             card.set_goal(node_id == goal)
         self._route_changed()
-
-    def _route_changed(self) -> None:
-        self._dirty_route = True
-        self._labels.invalidate()
-        self._schedule()
-
-    def _update_route(self) -> None:
-        """The nodes on the user's route: the goal and what leads to it, skipped ones left out
-        (the whole plan when there is no goal). Their titles show at middle zoom."""
-        self._dirty_route = False
-        roadmap = self._document.roadmap
-        goal = roadmap.plan.goal
-        route = None
-        if goal is not None and self._document.has_node(goal):
-            route = {goal, *prerequisites(roadmap, goal)}
-        for node in roadmap.nodes:
-            card = self._cards.get(node.id)
-            if card is not None:
-                card.set_on_route((route is None or node.id in route) and node.status is not Status.SKIPPED)
-        self._route = route
-
-    def _stage_labels(self) -> list[tuple[str, QRectF]]:
-        return [(band.band.title, band.band.rect) for band in self._bands]
-
-    def _landmarks(self) -> list[Landmark]:
-        goal = self._document.roadmap.plan.goal
-        return [
-            Landmark(node_id, card.title, card.card_rect().translated(card.pos()), node_id == goal)
-            for node_id, card in self._cards.items()
-            if card.isVisible() and (card.kind in LANDMARK_KINDS or node_id == goal)
-        ]
 
     def _on_selection_changed(self) -> None:
         if not self._emit_selection:
