@@ -80,3 +80,21 @@ def test_floating_map_follows_the_selection_and_the_toggle(qtbot):
     view.resize(300, 150)
     minimap.set_shown(True)
     assert not minimap.isVisible()  # too small a canvas to spare the room
+
+
+def test_map_steps_aside_when_the_whole_plan_is_in_sight(qtbot):
+    doc = RoadmapDocument(small_roadmap())
+    scene = RoadmapScene(doc, CanvasTheme.light())
+    view = RoadmapView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    minimap = MiniMapView(view, view)
+    minimap.set_shown(True)
+    view.set_zoom(2.0)
+    assert minimap.isVisible()
+    view.fit_all()
+    assert not minimap.isVisible()  # at Fit it would only cover the plan
+    view.set_zoom(2.0)
+    assert minimap.isVisible()
