@@ -108,3 +108,34 @@ def test_edges_leave_by_the_side_facing_the_target():
     assert sides(a, (0.0, -300.0, W, H)) == "up"
     assert sides(a, (-400.0, 0.0, W, H)) == "left"
 
+
+
+def test_the_most_stages_a_file_may_have_are_cut_into_lines():
+    from roadmap_app.graph.journey import StageSpan, choose_lines
+
+    spans = [StageSpan(k * 264.0, (k + 1) * 264.0, 60.0, 60.0 + 84 * (1 + k % 5)) for k in range(200)]
+    lines = choose_lines(spans, 124.0, lambda _w: 0.0)  # O(n^2 log) now, was O(n^4)
+    assert sorted(k for line in lines.lines for k in line) == list(range(200))
+    assert lines.width <= MAX_ASPECT * lines.height
+
+
+def test_a_pile_of_overlapping_cards_gets_plain_curves_without_a_search():
+    import random
+
+    from roadmap_app.graph import routing
+
+    rng = random.Random(3)
+    rects = {f"n{i}": (rng.uniform(0, 900), rng.uniform(0, 600), W, H) for i in range(400)}
+    index = CardIndex(rects)
+    ids = list(rects)
+    searched = []
+    original = routing._search
+    routing._search = lambda *args: searched.append(args) or original(*args)
+    try:
+        for k in range(50):
+            a, b = ids[k], ids[-1 - k]
+            pieces = route(rects[a], rects[b], index, (a, b))
+            assert len(pieces) == 1  # the plain curve: more than MAX_OBSTACLES cards in the way
+    finally:
+        routing._search = original
+    assert searched  # it did try, and gave up at once

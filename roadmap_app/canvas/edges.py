@@ -13,6 +13,7 @@ math: a 10k-node plan has ~20k edges.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -39,6 +40,11 @@ PORT_STEP = 9.0  # spacing of edges meeting one side of a card
 # to building the built-in roadmap's scene, 0.17 s at 400 cards and 0.7 s at 1000,
 # which would break the 1 s cold start of a 1000-node plan (docs/PERFORMANCE.md).
 ROUTE_LIMIT = 500
+# Detour searches stop after this long per rebuild (and EDIT_BUDGET_S per edit); later
+# edges are plain curves. The built-in roadmap needs ~0.1 s; a messy imported file of
+# 500 cards with long random edges would need seconds.
+ROUTE_BUDGET_S = 1.0
+EDIT_BUDGET_S = 0.1
 
 
 class EdgePathItem(QGraphicsPathItem):
@@ -136,6 +142,7 @@ class EdgeBatches:
         self._faded = faded
         self._rects: dict[str, Rect] = {}
         self._index: routing.CardIndex | None = None  # built while routing is on
+        self._deadline = 0.0  # perf_counter time after which no more detours are searched
         self._tiles_of: dict[EdgeKey, tuple[Tile, ...]] = {}
         self._geometry_of: dict[EdgeKey, tuple] = {}  # pieces and arrowhead, while placed
         self._members: dict[Tile, set[EdgeKey]] = {}
@@ -213,6 +220,7 @@ class EdgeBatches:
         self.clear()
         self._rects = dict(rects)
         self._index = routing.CardIndex(self._rects) if len(self._rects) <= ROUTE_LIMIT else None
+        self._deadline = time.perf_counter() + ROUTE_BUDGET_S
         for key in keys:
             self._place(key)
         self.flush()
@@ -255,6 +263,7 @@ class EdgeBatches:
         self._replace(self._by_node.get(key[0], set()) | self._by_node.get(key[1], set()))
 
     def _replace(self, keys: Iterable[EdgeKey]) -> None:
+        self._deadline = max(self._deadline, time.perf_counter() + EDIT_BUDGET_S)
         for key in list(keys):
             self._unplace(key)
             self._place(key)
@@ -292,7 +301,8 @@ class EdgeBatches:
         kind = KINDS[key[2]]
         out_shift = self._port(key, key[0], src, outgoing=True)
         in_shift = self._port(key, key[1], tgt, outgoing=False)
-        curves = routing.route(src, tgt, self._index, key[:2], out_shift, in_shift)
+        index = self._index if time.perf_counter() < self._deadline else None
+        curves = routing.route(src, tgt, index, key[:2], out_shift, in_shift)
         arrow = None
         head = ARROW.get(kind)
         if head is not None:

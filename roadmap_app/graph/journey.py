@@ -55,33 +55,35 @@ class Lines:
 
 
 def partition(widths: list[float], count: int) -> list[list[int]]:
-    """Cut `widths` (in order) into `count` contiguous runs, minimising the widest run.
+    """Cut `widths` (in order) into at most `count` contiguous runs, minimising the widest.
 
-    Dynamic programming over prefix sums, O(count * n^2); n is the number of
-    stages (at most a few hundred).
+    Binary search on the widest run, each probe a greedy packing: O(n log(total)),
+    so a plan with the maximum of 200 stages is still cut in milliseconds.
     """
     n = len(widths)
+    if n == 0:
+        return []
     count = max(1, min(count, n))
-    prefix = [0.0]
-    for w in widths:
-        prefix.append(prefix[-1] + w)
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(count + 1)]
-    cut = [[0] * (n + 1) for _ in range(count + 1)]
-    best[0][0] = 0.0
-    for k in range(1, count + 1):
-        for j in range(k, n + 1):
-            for i in range(k - 1, j):
-                cost = max(best[k - 1][i], prefix[j] - prefix[i])
-                if cost < best[k][j]:
-                    best[k][j], cut[k][j] = cost, i
-    runs: list[list[int]] = []
-    j = n
-    for k in range(count, 0, -1):
-        i = cut[k][j]
-        runs.append(list(range(i, j)))
-        j = i
-    return runs[::-1]
+
+    def pack(limit: float) -> list[list[int]]:
+        runs: list[list[int]] = [[]]
+        used = 0.0
+        for k, w in enumerate(widths):
+            if runs[-1] and used + w > limit:
+                runs.append([])
+                used = 0.0
+            runs[-1].append(k)
+            used += w
+        return runs
+
+    lo, hi = max(widths), sum(widths)
+    for _ in range(48):
+        mid = (lo + hi) / 2
+        if len(pack(mid)) <= count:
+            hi = mid
+        else:
+            lo = mid
+    return pack(hi)
 
 
 def stack(spans: list[StageSpan], runs: list[list[int]], line_gap: float) -> Lines:

@@ -31,6 +31,10 @@ CORNER = 14.0  # radius of a rounded corner
 SAMPLES = 24  # points checked along a curve
 SEARCH_MARGINS = (160.0, 480.0, 1400.0)  # search boxes tried around the two ends
 CELL = 256.0
+# A search box holding more cards than this (a pile of imported cards) is not searched:
+# the grid grows with the square of the cards, and the plain curve is drawn instead.
+MAX_OBSTACLES = 120
+MAX_STEPS = 4000  # grid states one search may expand (~15 ms) before the plain curve is drawn
 
 
 class CardIndex:
@@ -162,7 +166,10 @@ def _search(a: Point, b: Point, index: CardIndex, margin: float) -> list[Point] 
     every card, the edge's own included (a and b lie a STUB off their sides)."""
     box = (min(a[0], b[0]) - margin, min(a[1], b[1]) - margin,
            abs(a[0] - b[0]) + 2 * margin, abs(a[1] - b[1]) + 2 * margin)
-    rects = [index.rects[n] for n in index.near(box)]
+    near = index.near(box)
+    if len(near) > MAX_OBSTACLES:
+        return None
+    rects = [index.rects[n] for n in near]
     xs, ys = {a[0], b[0]}, {a[1], b[1]}
     for rx, ry, rw, rh in rects:
         xs.update((rx - CLEARANCE, rx + rw + CLEARANCE))
@@ -195,7 +202,9 @@ def _search(a: Point, b: Point, index: CardIndex, margin: float) -> list[Point] 
         state = (start[0], start[1], d)
         best[state], came[state] = 0.0, None
         heapq.heappush(heap, (_h(xs, ys, start, goal), 0.0, state))
-    while heap:
+    expanded = 0
+    while heap and expanded < MAX_STEPS:
+        expanded += 1
         _f, g, state = heapq.heappop(heap)
         i, j, d = state
         if g > best.get(state, float("inf")):
