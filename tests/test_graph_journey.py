@@ -139,3 +139,13 @@ def test_a_pile_of_overlapping_cards_gets_plain_curves_without_a_search():
     finally:
         routing._search = original
     assert searched  # it did try, and gave up at once
+
+
+def test_top_to_bottom_puts_prerequisites_above_within_a_stage():
+    roadmap = load_template("ml-architect")
+    positions = layout(roadmap, respect_positions=False, direction=LayoutDirection.TOP_TO_BOTTOM)
+    stage = {n.id: n.stage for n in roadmap.nodes}
+    same = [e for e in roadmap.edges if e.kind.is_ordering and stage[e.source] == stage[e.target]]
+    assert same
+    for e in same:
+        assert positions[e.source][1] + H <= positions[e.target][1], (e.source, e.target)

@@ -11,12 +11,13 @@ that are stacked top to bottom, like lines of text, and read left to right:
   (then the one within MAX_ASPECT, then the fewest lines: a small plan that
   is readable at Fit anyway stays on one line).
 - top to bottom: one stage per line, so every stage is a horizontal band and
-  the stages stack down the page (the "spine" roadmap.sh readers know).
+  the stages stack down the page (the "spine" roadmap.sh readers know); inside
+  a stage the layers run top to bottom too (layout.py turns them).
 
 Measured on the built-in ml-architect roadmap (72 cards) in the canvas of a
 1600x1000 window: one line is 7.7:1 and fits at scale 0.15; the chosen cut is
-1.3:1 at 0.39, 2.6 times as legible; one stage per line is 0.76:1 at 0.23 (a
-tall page, better printed than on screen). Left to right is the default.
+1.3:1 at 0.39, 2.6 times as legible; top to bottom is 0.4:1 at 0.16 (a tall
+page, better printed or scrolled than seen whole). Left to right is the default.
 
 Pure geometry on stage extents; imports no Qt.
 """

@@ -217,11 +217,35 @@ def _layout(
 
     # Cut the bands into lines that fit a landscape screen (journey.py).
     band_at_col = [k for k in vertical for _ in range(width[k])]
+    turn = wrap and direction == LayoutDirection.TOP_TO_BOTTOM
+    band_top = {
+        k: min((y[i] for c in range(offset[k], offset[k] + width[k]) for i in columns[c]), default=top)
+        for k in vertical
+    }
+
+    def turned(k: int, c: int, cy: float) -> tuple[float, float]:
+        """Top to bottom: a stage's layers become rows (prerequisites above) and the order
+        down a column runs left to right; card centre (column c, height cy) -> new centre."""
+        along = (cy - metrics.card_height / 2 - band_top[k]) * pitch_x / pitch_y
+        return (offset[k] * pitch_x + pad + along + metrics.card_width / 2,
+                top + (c - offset[k]) * turn_pitch + metrics.card_height / 2)
+
+    turn_pitch = metrics.card_height + metrics.column_gap * 0.75  # room for edges between rows
+    if turn:
+        for c, members in enumerate(columns):
+            for i in members:
+                cx, cy = turned(band_at_col[c], c, y[i] + half)
+                x[i], y[i] = cx - metrics.card_width / 2, cy - half
     spans = []
     for k in vertical:
-        ys = [y[i] for c in range(offset[k], offset[k] + width[k]) for i in columns[c]]
+        members = [i for c in range(offset[k], offset[k] + width[k]) for i in columns[c]]
+        x0 = offset[k] * pitch_x
+        x1 = max((x[i] + metrics.card_width + pad for i in members), default=x0 + pitch_x)
+        if not turn:
+            x1 = (offset[k] + width[k]) * pitch_x
+        ys = [y[i] for i in members]
         y0, y1 = (min(ys), max(ys) + metrics.card_height) if ys else (top, top + metrics.card_height)
-        spans.append(StageSpan(offset[k] * pitch_x, (offset[k] + width[k]) * pitch_x, y0, y1))
+        spans.append(StageSpan(x0, x1, y0, y1))
     practices = sum(1 for i in range(n) if band_of[i] in set(horizontal) and not fixed[i])
 
     def below(line_width: float) -> float:
@@ -243,8 +267,12 @@ def _layout(
             y[i] += dy
 
     def moved(d: int) -> tuple[float, float]:
-        dx, dy = shift_of_band[band_at_col[grid_cols.col[d]]]
-        return pad + grid_cols.col[d] * pitch_x + metrics.card_width / 2 + dx, centre[d] + dy
+        c = grid_cols.col[d]
+        dx, dy = shift_of_band[band_at_col[c]]
+        if turn:
+            cx, cy = turned(band_at_col[c], c, centre[d])
+            return cx + dx, cy + dy
+        return pad + c * pitch_x + metrics.card_width / 2 + dx, centre[d] + dy
 
     routes = {
         (order.ids[u], order.ids[v]): [moved(d) for d in chain]

@@ -28,13 +28,14 @@ CLEARANCE = 9.0  # how far from a card an orthogonal route runs (under half the 
 STUB = 10.0  # straight run out of and into a card before the first bend (half the row gap)
 BEND_COST = 60.0  # scene units a bend is worth, so routes prefer few bends
 CORNER = 14.0  # radius of a rounded corner
-SAMPLES = 24  # points checked along a curve
+SAMPLES = 24  # points checked along a curve, at least
+SAMPLE_STEP = 10.0  # and at most this far apart (scene units), so no card corner slips between
 SEARCH_MARGINS = (160.0, 480.0, 1400.0)  # search boxes tried around the two ends
 CELL = 256.0
 # A search box holding more cards than this (a pile of imported cards) is not searched:
 # the grid grows with the square of the cards, and the plain curve is drawn instead.
-MAX_OBSTACLES = 120
-MAX_STEPS = 4000  # grid states one search may expand (~15 ms) before the plain curve is drawn
+MAX_OBSTACLES = 250
+MAX_STEPS = 20_000  # grid states one search may expand (~60 ms) before the plain curve is drawn
 
 
 class CardIndex:
@@ -131,10 +132,13 @@ def point_at(c: Cubic, t: float) -> Point:
 
 
 def crosses(pieces: Iterable[Cubic], index: CardIndex, skip: tuple[str, ...], samples: int = SAMPLES) -> bool:
-    """Whether any piece passes through a card not in `skip` (sampled)."""
+    """Whether any piece passes through a card not in `skip` (sampled along its control polygon's
+    length, which bounds the curve's)."""
     for c in pieces:
-        for k in range(1, samples):
-            x, y = point_at(c, k / samples)
+        length = sum(abs(c[i + 2] - c[i]) + abs(c[i + 3] - c[i + 1]) for i in (0, 2, 4))
+        count = max(samples, int(length / SAMPLE_STEP))
+        for k in range(1, count):
+            x, y = point_at(c, k / count)
             if index.hit(x, y, skip):
                 return True
     return False
