@@ -96,3 +96,22 @@ def test_no_drawn_edge_of_the_built_in_roadmap_passes_through_another_card(built
     through = [key for key, (pieces, _arrow) in drawn.items()
                if crosses([p for _tile, p in pieces], index, key[:2], samples=48)]
     assert through == []
+
+
+def test_zoomed_out_related_edges_recede_and_come_back(qapp, qtbot):
+    from roadmap_app.canvas.edges import QUIET_OPACITY
+    from roadmap_app.canvas.view import RoadmapView
+    from roadmap_app.model import EdgeKind
+
+    scene = RoadmapScene(RoadmapDocument(small_roadmap()), CanvasTheme.light())
+    view = RoadmapView(scene)
+    qtbot.addWidget(view)
+    view.set_zoom(0.3)
+    scene.flush()
+    related = [item for key, item in scene.edge_batches()._items.items() if key[1] is EdgeKind.RELATED]
+    others = [item for key, item in scene.edge_batches()._items.items() if key[1] is not EdgeKind.RELATED]
+    assert related and others
+    assert all(item.opacity() == QUIET_OPACITY for item in related)
+    assert all(item.opacity() == 1.0 for item in others)
+    view.set_zoom(1.0)
+    assert all(item.opacity() == 1.0 for item in related)

@@ -31,6 +31,7 @@ Cubic = tuple[float, float, float, float, float, float, float, float]
 TILE = 768.0
 PIECE = 1000.0  # longest chord of a curve piece (scene units) before it is cut
 FADED_ALPHA = 0.18
+QUIET_OPACITY = 0.3  # related edges when zoomed out
 KINDS = {k.value: k for k in EdgeKind}
 ARROW = {EdgeKind.PREREQUISITE: (9.0, 4.0), EdgeKind.PROGRESSION: (12.0, 6.0)}
 WIDTH = {EdgeKind.PREREQUISITE: 1.4, EdgeKind.PROGRESSION: 3.2, EdgeKind.RELATED: 1.3}
@@ -152,6 +153,7 @@ class EdgeBatches:
         self._pens: dict[tuple[EdgeKind, bool], QPen] = {}
         self._brushes: dict[tuple[EdgeKind, bool], QBrush] = {}
         self._visible = True
+        self._quiet = False  # related edges drawn light (zoomed out, where they are clutter)
         self._cosmetic = False
         self._colours: dict[EdgeKind, QColor] = {}
 
@@ -197,6 +199,15 @@ class EdgeBatches:
                 item.setBrush(self._brushes[(kind, faded)])
             else:
                 item.setPen(self._pens[(kind, faded)])
+
+    def set_quiet_related(self, quiet: bool) -> None:
+        """Zoomed out, the dashed related edges recede so the path reads (prerequisites and
+        progressions keep full strength)."""
+        if quiet != self._quiet:
+            self._quiet = quiet
+            for (_tile, kind, _faded, _arrow), item in self._items.items():
+                if kind is EdgeKind.RELATED:
+                    item.setOpacity(QUIET_OPACITY if quiet else 1.0)
 
     def set_visible(self, visible: bool) -> None:
         """Zoomed far out the edges are left out (blocks and stage labels only)."""
@@ -406,6 +417,8 @@ class EdgeBatches:
                 item.setPen(self._pens[(kind, faded)])
                 item.setBrush(Qt.BrushStyle.NoBrush)
             item.setVisible(self._visible)
+            if kind is EdgeKind.RELATED and self._quiet:
+                item.setOpacity(QUIET_OPACITY)
             item.set_batch(path)  # before addItem: a geometry change of an indexed item costs more
             self._scene.addItem(item)
             self._items[key] = item

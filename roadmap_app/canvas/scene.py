@@ -28,6 +28,7 @@ from .gestures import SceneGestures
 from .items import NodeCardItem
 from .kit import CardKit
 from .labels import MapLabelsItem
+from .lod import FULL_FROM
 from .marks import SceneMarks
 from .overview import OverviewItem
 from .placement import ROW_GAP, card_size, compute_bands, initial_positions
@@ -78,6 +79,7 @@ class RoadmapScene(SceneMarks, SceneGestures, QGraphicsScene):
         self._bands: list[BandItem] = []
         self._raised: set[str] = set()
         self._overview_on = False
+        self._detail_zoom = 1.0  # see set_zoom_detail
         self._dirty_bands = False
         self._flush_scheduled = False
         self._press_positions: dict[str, QPointF] = {}
@@ -238,6 +240,15 @@ class RoadmapScene(SceneMarks, SceneGestures, QGraphicsScene):
         # a big plan shows blocks and stage labels only.
         self._edges.set_visible(not on or len(self._document.roadmap.edges) <= OVERVIEW_EDGE_LIMIT)
         self._overview.setVisible(on)
+
+    def set_zoom_detail(self, zoom: float) -> float:
+        """What the view's zoom changes beyond each item's own level of detail: below
+        FULL_FROM the related edges recede (the map labels take over the names).
+        Returns the zoom the scene was set for before (an export puts it back)."""
+        before = self._detail_zoom
+        self._detail_zoom = zoom
+        self._edges.set_quiet_related(zoom < FULL_FROM)
+        return before
 
     def set_fast_edges(self, on: bool) -> None:
         """1-pixel cosmetic edge pens (fast antialiasing); RoadmapView turns this on."""

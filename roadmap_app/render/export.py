@@ -43,12 +43,25 @@ def export_image(
         options = replace(options, preset_scale=OVERVIEW_WIDTH / src.width())
     # A poster on the wall reads like the overview: whole titles, big; the appendix has the rest.
     poster = overview or (fmt == "pdf" and options.pdf_pages == "tiles")
-    with _drawn_uncached(scene), _poster_titles(scene, poster):
+    # The drawing scale decides what recedes, as the view's zoom does on screen (a PDF sets
+    # its own, for the page: vector.py).
+    scale = options.effective_scale() if fmt == "png" else options.preset_scale or 1.0
+    with _drawn_uncached(scene), _poster_titles(scene, poster), zoom_detail(scene, scale):
         if fmt == "png":
             return export_png(scene, roadmap, src, path, options, progress, cancelled)
         if fmt == "svg":
             return export_svg(scene, roadmap, src, path, options)
         return export_pdf(scene, roadmap, src, path, options)
+
+
+@contextmanager
+def zoom_detail(scene, zoom: float) -> Iterator[None]:
+    """The scene drawn as at `zoom` (RoadmapScene.set_zoom_detail), then as before."""
+    before = scene.set_zoom_detail(zoom)
+    try:
+        yield
+    finally:
+        scene.set_zoom_detail(before)
 
 
 @contextmanager

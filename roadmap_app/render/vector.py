@@ -80,7 +80,9 @@ def export_pdf(scene, roadmap: Roadmap, src: QRectF, path: Path, options: Export
                 writer.newPage()
             _paint_tile(painter, scene, roadmap, options, plan, tile, page.width(), page.height(), resolution)
     else:
+        before = scene.set_zoom_detail(plan.lod)
         _paint_page(painter, scene, roadmap, src, options, page.width(), page.height(), resolution / 96.0)
+        scene.set_zoom_detail(before)
     appendix_layout = QPageLayout(plan.page, QPageLayout.Orientation.Portrait,
                                   QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
     writer.setPageLayout(appendix_layout)
@@ -154,6 +156,8 @@ def first_page_image(scene, roadmap: Roadmap, src: QRectF, options: ExportOption
     k = plan.lod / (plan.pt_per_unit * dpi / 72)
     painter.scale(1 / k, 1 / k)
     width, height = (image.width() - 2 * margin) * k, (image.height() - 2 * margin) * k
+    before = scene.set_zoom_detail(plan.lod)
     _paint_page(painter, scene, roadmap, src, options, width, height, plan.lod * 72 / plan.pt_per_unit / 96)
+    scene.set_zoom_detail(before)
     painter.end()
     return image
