@@ -182,3 +182,14 @@ def test_add_node_lands_in_free_space_beside_the_selection_or_near_the_centre(wi
             assert abs(rect.center().x() - anchor.center().x()) < 1200
         window.edits.w.inspector.setFocus()
         QApplication.processEvents()
+
+
+def test_a_window_bigger_than_the_screen_is_clamped_into_it(window, qtbot):
+    screen = window.screen().availableGeometry()
+    window.resize(screen.width() + 900, screen.height() + 700)
+    window.move(screen.right() - 100, screen.bottom() - 100)
+    QApplication.processEvents()
+    window_fit.clamp_to_screen(window)
+    QApplication.processEvents()
+    assert screen.contains(window.frameGeometry())
+    assert window.statusBar().isVisible()

@@ -73,10 +73,15 @@ def stage_regions(
         by_stage.setdefault(stage_of.get(node_id, ""), []).append(r)
 
     def safe(region: Region) -> bool:
-        """The region covers no card of another stage."""
-        return not any(
-            region.touches(r) for s, rs in by_stage.items() if s != region.stage for r in rs
-        )
+        """The region covers no card of another stage (only stages whose cards' hull meets
+        it are looked at card by card: laid-out stages never are)."""
+        for s, rs in by_stage.items():
+            e = hulls[s]
+            if s == region.stage or not region.touches((e[0], e[1], e[2] - e[0], e[3] - e[1])):
+                continue
+            if any(region.touches(r) for r in rs):
+                return False
+        return True
 
     main = [s for s in order if s not in continuous]
     for line in _lines(main, regions):
