@@ -34,7 +34,7 @@ Z_LABELS = 5.0  # above cards (0-1) and edges
 STAGE_SCREEN_PX = 15.0
 LANDMARK_SCREEN_PX = 13.0  # 9.5 px cap height in DejaVu Sans Bold
 LANDMARK_WRAP_PX = 170.0  # a landmark name wraps past this width on screen
-MAX_LANDMARKS = 80  # per frame: past this many (huge plans) only the first are named
+MAX_LANDMARKS = 40  # past this many (huge plans) only the first are named: placing costs ~1 ms each
 STAGE_PAD = 16.0  # scene units from the band's left edge, as at full size
 
 
