@@ -82,29 +82,19 @@ def test_floating_map_follows_the_selection_and_the_toggle(qtbot):
     assert not minimap.isVisible()  # too small a canvas to spare the room
 
 
-# -- stage labels zoomed out ------------------------------------------------------------
-@pytest.mark.parametrize("lod", [0.1, 0.13, 0.2, 0.5, 1.0])
-@pytest.mark.parametrize("band_width", [500.0, 760.0, 1500.0, 3000.0])
-def test_stage_labels_keep_a_gap_to_the_next_band(lod, band_width):
-    from PySide6.QtGui import QFontMetricsF
-
-    from roadmap_app.canvas.bands import LABEL_GAP_PX, MIN_LABEL_CHARS, fit_label
-    from roadmap_app.canvas.kit import CardKit
-
-    font = CardKit(CanvasTheme.light()).band_font
-    title = "Postgraduate & certificates"
-    text, scale, _width = fit_label(title, font, band_width, lod)
-    if not text:
-        return  # dropped rather than a stub
-    assert text == title or len(text) >= MIN_LABEL_CHARS + 1
-    right_on_screen = (16 + QFontMetricsF(font).horizontalAdvance(text) * scale) * lod
-    assert right_on_screen + LABEL_GAP_PX <= band_width * lod + 0.5
-
-
-def test_a_wide_band_keeps_its_whole_label():
-    from roadmap_app.canvas.bands import fit_label
-    from roadmap_app.canvas.kit import CardKit
-
-    font = CardKit(CanvasTheme.light()).band_font
-    assert fit_label("ML architect", font, 1500.0, 0.13)[0] == "ML architect"
-    assert fit_label("Postgraduate & certificates", font, 300.0, 0.13)[0] == ""
+def test_map_steps_aside_when_the_whole_plan_is_in_sight(qtbot):
+    doc = RoadmapDocument(small_roadmap())
+    scene = RoadmapScene(doc, CanvasTheme.light())
+    view = RoadmapView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    minimap = MiniMapView(view, view)
+    minimap.set_shown(True)
+    view.set_zoom(2.0)
+    assert minimap.isVisible()
+    view.fit_all()
+    assert not minimap.isVisible()  # at Fit it would only cover the plan
+    view.set_zoom(2.0)
+    assert minimap.isVisible()

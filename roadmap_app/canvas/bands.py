@@ -1,36 +1,18 @@
-"""Stage bands: labelled columns in career order, and the continuous-learning band below."""
+"""Stage bands: each stage's region in career order, and the continuous-learning band below.
+
+The stage names are drawn by the map labels (labels.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from .kit import CardKit
 from .placement import Band
 
 Z_BANDS = -10.0
-LABEL_SCREEN_PX = 15.0  # the label keeps at least this size on screen when zoomed out
-LABEL_GAP_PX = 14.0  # on-screen space kept free after a label, before the next band
-MIN_LABEL_CHARS = 4  # an elided label shorter than this is dropped
-
-
-def fit_label(title: str, font: QFont, band_width: float, lod: float) -> tuple[str, float, float]:
-    """The label text for a band `band_width` scene px wide at zoom `lod`, the scale it is
-    drawn at, and the width (in label units) it may take; "" when it is not worth drawing.
-
-    Zoomed out the label is scaled up to stay LABEL_SCREEN_PX tall on screen. A 16 px
-    inset is a pixel or two there, so the label keeps LABEL_GAP_PX on screen free before
-    the next band's label and neighbouring labels never run together; a label elided
-    to a stub ("Po…") is dropped (the mini-map and a closer zoom show the stage).
-    """
-    scale = max(1.0, LABEL_SCREEN_PX / (font.pixelSize() * lod))
-    inset = max(16.0, LABEL_GAP_PX / lod)
-    width = (band_width - 16 - inset) / scale
-    text = QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, width)
-    if text != title and len(text) < MIN_LABEL_CHARS + 1:
-        text = ""
-    return text, scale, width
+PROGRESS_FROM = 0.6  # "3 of 14 done" is drawn from this zoom on
 
 
 class BandItem(QGraphicsItem):
@@ -75,29 +57,15 @@ class BandItem(QGraphicsItem):
             painter.drawLine(rect.topLeft(), rect.topRight())
         else:
             painter.drawLine(rect.topRight(), rect.bottomRight())
+        # The stage name is a map label (labels.py), legible at every zoom; the progress
+        # is detail for reading zoom, right-aligned in the header.
         lod = option.levelOfDetailFromTransform(painter.worldTransform()) or 1.0
-        metrics = QFontMetricsF(kit.band_font)
-        title, scale, width = fit_label(band.title or "No stage", kit.band_font, rect.width(), lod)
-        if not title:
+        if not self.progress or lod < PROGRESS_FROM:
             return
-        painter.save()
-        painter.translate(rect.left() + 16, rect.top() + 10)
-        painter.scale(scale, scale)
-        if scale > 1.0:  # zoomed out the label outgrows the header: keep it readable over the cards
-            backdrop = QColor(fill)
-            backdrop.setAlphaF(0.85)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(backdrop)
-            painter.drawRoundedRect(
-                QRectF(-4, -2, metrics.horizontalAdvance(title) + 8, metrics.height() + 4), 3, 3
-            )
-        painter.setFont(kit.band_font)
+        painter.setFont(kit.band_sub_font)
         painter.setPen(QPen(theme.band_label))
-        painter.drawText(QPointF(0, metrics.ascent()), title)
-        if self.progress and scale == 1.0:
-            painter.setFont(kit.band_sub_font)
-            sub = QFontMetricsF(kit.band_sub_font)
-            x = metrics.horizontalAdvance(title) + 12
-            if x + sub.horizontalAdvance(self.progress) <= width:
-                painter.drawText(QPointF(x, metrics.ascent()), self.progress)
-        painter.restore()
+        painter.drawText(
+            QRectF(rect.left() + 16, rect.top() + 8, rect.width() - 32, 22),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            self.progress,
+        )

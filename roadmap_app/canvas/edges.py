@@ -1,22 +1,26 @@
 """Edges drawn in batches: a few QGraphicsPathItems per area and kind, not one item per edge.
 
-Each edge is a gentle cubic from the source card's right side to the target's
-left side. Long curves are cut into pieces (exact sub-cubics) and every piece
-goes to the square tile of the scene it lies in, so a frame strokes only the
-curves near the viewport, and an edit rebuilds only the tiles it touched.
-Per tile there is one path item per (kind, faded) for curves and one for
-arrowheads. Geometry is plain float math: a 10k-node plan has ~20k edges.
+Each edge leaves and enters on the facing sides of its cards; where the gentle
+curve between them would cross another card it is routed around the cards
+(graph.routing), for plans of up to ROUTE_LIMIT cards. Long curves are cut
+into pieces (exact sub-cubics) and every piece goes to the square tile of the
+scene it lies in, so a frame strokes only the curves near the viewport, and
+an edit rebuilds only the tiles it touched. Per tile there is one path item
+per (kind, faded) for curves and one for arrowheads. Geometry is plain float
+math: a 10k-node plan has ~20k edges.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
+from ..graph import routing
 from ..model import EdgeKind
 from .theme import CanvasTheme
 
@@ -27,11 +31,21 @@ Cubic = tuple[float, float, float, float, float, float, float, float]
 TILE = 768.0
 PIECE = 1000.0  # longest chord of a curve piece (scene units) before it is cut
 FADED_ALPHA = 0.18
+QUIET_OPACITY = 0.3  # related edges when zoomed out
 KINDS = {k.value: k for k in EdgeKind}
 ARROW = {EdgeKind.PREREQUISITE: (9.0, 4.0), EdgeKind.PROGRESSION: (12.0, 6.0)}
 WIDTH = {EdgeKind.PREREQUISITE: 1.4, EdgeKind.PROGRESSION: 3.2, EdgeKind.RELATED: 1.3}
 Z_EDGES = -1.0
 PORT_STEP = 9.0  # spacing of edges meeting one side of a card
+# Past this many cards edges are drawn as plain curves. Measured: routing adds ~0.1 s
+# to building the built-in roadmap's scene, 0.17 s at 400 cards and 0.7 s at 1000,
+# which would break the 1 s cold start of a 1000-node plan (docs/PERFORMANCE.md).
+ROUTE_LIMIT = 500
+# Detour searches stop after this long per rebuild (and EDIT_BUDGET_S per edit); later
+# edges are plain curves. The built-in roadmap needs ~0.1 s; a messy imported file of
+# 500 cards with long random edges would need seconds.
+ROUTE_BUDGET_S = 1.0
+EDIT_BUDGET_S = 0.1
 
 
 class EdgePathItem(QGraphicsPathItem):
@@ -59,38 +73,6 @@ class EdgePathItem(QGraphicsPathItem):
 
     def contains(self, point: QPointF) -> bool:
         return False
-
-
-def is_forward(src: Rect, tgt: Rect) -> bool:
-    """The target lies to the right of the source: the edge goes right side to left side."""
-    return tgt[0] >= src[0] + src[2] + 12
-
-
-def route(src: Rect, tgt: Rect, out_dy: float = 0.0, in_dy: float = 0.0) -> Cubic:
-    """Control points of the curve from `src` to `tgt` (card rects).
-
-    Right side to left side when the target lies to the right, leaving and
-    arriving `out_dy`/`in_dy` away from the side's middle (ports spread so
-    edges sharing a card do not meet in one point); within one column,
-    bottom to top (or top to bottom) so the curve does not loop back through
-    the cards.
-    """
-    sx, sy, sw, sh = src
-    tx, ty, tw, th = tgt
-    if is_forward(src, tgt):
-        x0, y0, x3, y3 = sx + sw, sy + sh / 2 + out_dy, tx, ty + th / 2 + in_dy
-        dx = max(30.0, (x3 - x0) * 0.5)
-        return x0, y0, x0 + dx, y0, x3 - dx, y3, x3, y3
-    if ty >= sy + sh:
-        x0, y0, x3, y3 = sx + sw / 2, sy + sh, tx + tw / 2, ty
-        dy = max(20.0, (y3 - y0) * 0.5)
-        return x0, y0, x0, y0 + dy, x3, y3 - dy, x3, y3
-    if ty + th <= sy:
-        x0, y0, x3, y3 = sx + sw / 2, sy, tx + tw / 2, ty + th
-        dy = max(20.0, (y0 - y3) * 0.5)
-        return x0, y0, x0, y0 - dy, x3, y3 + dy, x3, y3
-    x0, y0, x3, y3 = sx + sw, sy + sh / 2, tx, ty + th / 2
-    return x0, y0, x0 + 80, y0, x3 - 80, y3, x3, y3
 
 
 def port_offset(rank: int, count: int, height: float) -> float:
@@ -160,6 +142,8 @@ class EdgeBatches:
         self._shown = shown
         self._faded = faded
         self._rects: dict[str, Rect] = {}
+        self._index: routing.CardIndex | None = None  # built while routing is on
+        self._deadline = 0.0  # perf_counter time after which no more detours are searched
         self._tiles_of: dict[EdgeKey, tuple[Tile, ...]] = {}
         self._geometry_of: dict[EdgeKey, tuple] = {}  # pieces and arrowhead, while placed
         self._members: dict[Tile, set[EdgeKey]] = {}
@@ -169,6 +153,7 @@ class EdgeBatches:
         self._pens: dict[tuple[EdgeKind, bool], QPen] = {}
         self._brushes: dict[tuple[EdgeKind, bool], QBrush] = {}
         self._visible = True
+        self._quiet = False  # related edges drawn light (zoomed out, where they are clutter)
         self._cosmetic = False
         self._colours: dict[EdgeKind, QColor] = {}
         # For the colour and label overlays (edge_marks): what changed since they last looked.
@@ -218,6 +203,15 @@ class EdgeBatches:
             else:
                 item.setPen(self._pens[(kind, faded)])
 
+    def set_quiet_related(self, quiet: bool) -> None:
+        """Zoomed out, the dashed related edges recede so the path reads (prerequisites and
+        progressions keep full strength)."""
+        if quiet != self._quiet:
+            self._quiet = quiet
+            for (_tile, kind, _faded, _arrow), item in self._items.items():
+                if kind is EdgeKind.RELATED:
+                    item.setOpacity(QUIET_OPACITY if quiet else 1.0)
+
     def set_visible(self, visible: bool) -> None:
         """Zoomed far out the edges are left out (blocks and stage labels only)."""
         if visible != self._visible:
@@ -241,15 +235,16 @@ class EdgeBatches:
     def reset(self, rects: dict[str, Rect], keys: Iterable[EdgeKey]) -> None:
         self.clear()
         self._rects = dict(rects)
+        self._index = routing.CardIndex(self._rects) if len(self._rects) <= ROUTE_LIMIT else None
+        self._deadline = time.perf_counter() + ROUTE_BUDGET_S
         for key in keys:
             self._place(key)
         self.flush()
 
     def set_node_rect(self, node_id: str, rect: Rect | None) -> None:
         """A card appeared, moved or went away: its edges follow."""
-        if rect is None:
-            self._rects.pop(node_id, None)
-        else:
+        old = self._rects.pop(node_id, None)
+        if rect is not None:
             self._rects[node_id] = rect
         # The node's edges move, and so may the ports of every edge at its neighbours.
         affected = set(self._by_node.get(node_id, ()))
@@ -257,6 +252,17 @@ class EdgeBatches:
             for end in key[:2]:
                 if end != node_id:
                     affected.update(self._by_node.get(end, ()))
+        index = self._index
+        if index is None and len(self._rects) <= ROUTE_LIMIT // 2:
+            index = self._index = routing.CardIndex(self._rects)
+        if index is not None:
+            index.set(node_id, rect)
+            # Edges running where the card was or now is find a new way.
+            for r in (old, rect):
+                if r is not None:
+                    for tile in {_tile(r[0], r[1]), _tile(r[0] + r[2], r[1] + r[3]),
+                                 _tile(r[0], r[1] + r[3]), _tile(r[0] + r[2], r[1])}:
+                        affected.update(self._members.get(tile, ()))
         self._replace(affected)
 
     def add(self, key: EdgeKey) -> None:
@@ -273,6 +279,7 @@ class EdgeBatches:
         self._replace(self._by_node.get(key[0], set()) | self._by_node.get(key[1], set()))
 
     def _replace(self, keys: Iterable[EdgeKey]) -> None:
+        self._deadline = max(self._deadline, time.perf_counter() + EDIT_BUDGET_S)
         for key in list(keys):
             self._unplace(key)
             self._place(key)
@@ -320,15 +327,15 @@ class EdgeBatches:
         if src is None or tgt is None:
             return None
         kind = KINDS[key[2]]
-        out_dy = in_dy = 0.0
-        if is_forward(src, tgt):
-            out_dy = self._port(key, key[0], src, outgoing=True)
-            in_dy = self._port(key, key[1], tgt, outgoing=False)
-        c = route(src, tgt, out_dy, in_dy)
+        out_shift = self._port(key, key[0], src, outgoing=True)
+        in_shift = self._port(key, key[1], tgt, outgoing=False)
+        index = self._index if time.perf_counter() < self._deadline else None
+        curves = routing.route(src, tgt, index, key[:2], out_shift, in_shift)
         arrow = None
         head = ARROW.get(kind)
         if head is not None:
             length, half = head
+            c = curves[-1]
             tip_x, tip_y = c[6], c[7]
             from_x, from_y = (c[4], c[5]) if (c[4], c[5]) != (tip_x, tip_y) else (c[0], c[1])
             points = arrow_points(tip_x, tip_y, from_x, from_y, length, half)
@@ -337,28 +344,38 @@ class EdgeBatches:
             dx, dy = tip_x - from_x, tip_y - from_y
             norm = math.hypot(dx, dy) or 1.0
             back = length * 0.8
-            c = (*c[:6], tip_x - dx / norm * back, tip_y - dy / norm * back)
-        chord = math.hypot(c[6] - c[0], c[7] - c[1])
-        pieces = split(c, max(1, math.ceil(chord / PIECE)))
-        return [(_tile((p[0] + p[6]) / 2, (p[1] + p[7]) / 2), p) for p in pieces], arrow
+            curves[-1] = (*c[:6], tip_x - dx / norm * back, tip_y - dy / norm * back)
+        pieces = []
+        for c in curves:
+            chord = math.hypot(c[6] - c[0], c[7] - c[1])
+            for p in split(c, max(1, math.ceil(chord / PIECE))):
+                pieces.append((_tile((p[0] + p[6]) / 2, (p[1] + p[7]) / 2), p))
+        return pieces, arrow
 
     def _port(self, key: EdgeKey, node_id: str, rect: Rect, outgoing: bool) -> float:
-        """Offset of `key` on the node's right side (outgoing) or left side, ordered by the
-        height of the card at the other end so that the fanned-out edges do not cross."""
+        """Offset of `key` along the side of the node it meets, ordered by where the card
+        at the other end lies along that side, so that fanned-out edges do not cross."""
         rects = self._rects
+        far_of = self._rects.get(key[1] if outgoing else key[0])
+        if far_of is None:
+            return 0.0
+        way = routing.sides(rect, far_of) if outgoing else routing.sides(far_of, rect)
+        along = 1 if way in ("right", "left") else 0  # the coordinate that runs along the side
         side = []
         for other in self._by_node.get(node_id, ()):
             if (other[0] if outgoing else other[1]) != node_id:
                 continue
             far = rects.get(other[1] if outgoing else other[0])
-            if far is None or not (is_forward(rect, far) if outgoing else is_forward(far, rect)):
+            if far is None:
                 continue
-            side.append((far[1] + far[3] / 2, other))
+            if (routing.sides(rect, far) if outgoing else routing.sides(far, rect)) != way:
+                continue
+            side.append((far[along] + far[along + 2] / 2, other))
         if len(side) <= 1:
             return 0.0
         side.sort()
         rank = next(i for i, (_y, other) in enumerate(side) if other == key)
-        return port_offset(rank, len(side), rect[3])
+        return port_offset(rank, len(side), rect[2 + along])
 
     # -- building ----------------------------------------------------------------------
     @property
@@ -417,6 +434,8 @@ class EdgeBatches:
                 item.setPen(self._pens[(kind, faded)])
                 item.setBrush(Qt.BrushStyle.NoBrush)
             item.setVisible(self._visible)
+            if kind is EdgeKind.RELATED and self._quiet:
+                item.setOpacity(QUIET_OPACITY)
             item.set_batch(path)  # before addItem: a geometry change of an indexed item costs more
             self._scene.addItem(item)
             self._items[key] = item

@@ -35,6 +35,7 @@ HANDLE_R = 5.5
 MARGIN = 9.0  # room around the card for the search halo, selection ring and handle
 HEADER_H = 28.0
 COLOUR_STRIP_H = 5.0  # the node's own colour, along the bottom edge below the footer
+POSTER_LINES = 4  # title lines in the overview export (4 x 21 px fill the card)
 
 
 def wrap_lines(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> tuple[str, ...]:
@@ -137,10 +138,12 @@ class NodeCardItem(QGraphicsItem):
         self.goal = False
         self.search_match = False
         self.at_risk = False  # its target date comes before its projected finish
+        self.on_route = True  # off the route, middle zoom shows a block without a title
         self.connect_feedback: bool | None = None  # True ok / False refused while a connect-drag hovers
         self._hover = False
         self._lines: tuple[str, ...] | None = None
         self._compact_lines: tuple[str, ...] | None = None
+        self._poster_lines: tuple[str, ...] | None = None
         self._connecting = False
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
@@ -154,7 +157,7 @@ class NodeCardItem(QGraphicsItem):
     def set_data(self, title: str, kind: NodeKind, status: Status, hours: float, resources: int,
                  length: str = "") -> None:
         if title != self.title:
-            self._lines = self._compact_lines = None
+            self._lines = self._compact_lines = self._poster_lines = None
         self.title, self.kind, self.status = title, kind, status
         parts = [length or format_hours(hours)]
         if resources:
@@ -183,6 +186,16 @@ class NodeCardItem(QGraphicsItem):
             self.at_risk = at_risk
             self._invalidate()
 
+    def set_on_route(self, on_route: bool) -> None:
+        if on_route != self.on_route:
+            self.on_route = on_route
+            self._invalidate()
+
+    @property
+    def landmark(self) -> bool:
+        """Roles, milestones and the goal are named by the map labels (labels.py) when zoomed out."""
+        return self.goal or self.kind in (NodeKind.ROLE, NodeKind.MILESTONE)
+
     def set_search_match(self, match: bool) -> None:
         if match != self.search_match:
             self.search_match = match
@@ -195,7 +208,7 @@ class NodeCardItem(QGraphicsItem):
 
     def set_kit(self, kit: CardKit) -> None:
         self._kit = kit
-        self._lines = self._compact_lines = None
+        self._lines = self._compact_lines = self._poster_lines = None
         self._invalidate()
 
     def set_movable(self, movable: bool) -> None:
@@ -235,6 +248,9 @@ class NodeCardItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         kit = self._kit
+        if self._scene_ref.poster_titles:
+            self._paint_poster(painter)
+            return
         detail = detail_for(option.levelOfDetailFromTransform(painter.worldTransform()))
         if detail is Detail.OVERVIEW:
             locked = self.locked and self.status is Status.NOT_STARTED
@@ -338,6 +354,8 @@ class NodeCardItem(QGraphicsItem):
         bar.addRoundedRect(QRectF(0, 0, w, 12), RADIUS, RADIUS)
         painter.drawPath(bar)
         painter.drawRect(QRectF(0, 6, w, 4))
+        if self.landmark or not self.on_route:
+            return  # the map label names a landmark; off the route a block is enough
         if self._compact_lines is None:
             self._compact_lines = wrap_lines(self.title, kit.compact_metrics, w - 2 * PAD, 2)
         painter.setFont(kit.compact_font)
@@ -347,6 +365,29 @@ class NodeCardItem(QGraphicsItem):
         for line in self._compact_lines:
             painter.drawText(QPointF(PAD, y), line)
             y += line_h
+
+    def poster_lines(self) -> tuple[str, ...]:
+        """The title as the overview export prints it: up to POSTER_LINES lines."""
+        if self._poster_lines is None:
+            metrics = self._kit.poster_metrics
+            self._poster_lines = wrap_lines(self.title, metrics, self.width - 4, POSTER_LINES)
+        return self._poster_lines
+
+    def _paint_poster(self, painter: QPainter) -> None:
+        """The overview export: status as the fill, and the whole title, big (kit.poster_font)."""
+        kit = self._kit
+        pens = kit.style(self.status, self.locked, self.kind is NodeKind.ROLE)
+        painter.setPen(pens.border)
+        painter.setBrush(pens.fill)
+        painter.drawRoundedRect(self.card_rect(), RADIUS, RADIUS)
+        lines = self.poster_lines()
+        metrics = kit.poster_metrics
+        painter.setFont(kit.poster_font)
+        painter.setPen(pens.text)
+        y = (self.height - metrics.height() * len(lines)) / 2 + metrics.ascent()
+        for line in lines:
+            painter.drawText(QPointF((self.width - metrics.horizontalAdvance(line)) / 2, y), line)
+            y += metrics.height()
 
     # -- interaction: forwarded to the scene ---------------------------------------
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:

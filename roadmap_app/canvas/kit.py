@@ -17,6 +17,8 @@ COMPACT_TITLE_PX = 21
 LABEL_PX = 10
 FOOTER_PX = 11
 BAND_LABEL_PX = 16
+LANDMARK_PX = 14  # map labels of roles and milestones (labels.py scales them)
+POSTER_TITLE_PX = 18  # the overview export: every title in up to four lines, no other text
 
 
 def _font(pixels: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
@@ -57,6 +59,9 @@ class CardKit:
         self.footer_font = _font(FOOTER_PX)
         self.band_font = _font(BAND_LABEL_PX, QFont.Weight.Bold)
         self.band_sub_font = _font(12)
+        self.landmark_font = _font(LANDMARK_PX, QFont.Weight.Bold)
+        self.poster_font = _font(POSTER_TITLE_PX)  # regular: narrower, so long titles fit whole
+        self.poster_metrics = QFontMetricsF(self.poster_font)
         self.styles: dict[tuple[Status, bool, bool], StylePens] = {}
         for status in Status:
             for locked in (False, True):

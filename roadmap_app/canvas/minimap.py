@@ -73,7 +73,7 @@ class MiniMapView(QWidget):
         scene.selectionChanged.connect(self.place)
         view.horizontalScrollBar().valueChanged.connect(self._view_moved)
         view.verticalScrollBar().valueChanged.connect(self._view_moved)
-        view.zoom_changed.connect(self._view_moved)
+        view.zoom_changed.connect(self._zoomed)
 
     def sizeHint(self) -> QSize:
         return QSize(240, 150)
@@ -93,7 +93,9 @@ class MiniMapView(QWidget):
         avoid = [view.mapFromScene(scene.node_rect(i)).boundingRect().translated(offset)
                  for i in scene.selected_node_ids()[:MAX_AVOIDED]]  # a panning frame stays cheap
         rect = minimap_geometry(view.viewport().geometry(), content, avoid)
-        if rect is None or not self._shown:
+        # With the whole plan in sight (at Fit) the map shows nothing new and would cover it.
+        everything = view.mapToScene(view.viewport().rect()).boundingRect().contains(content)
+        if rect is None or not self._shown or everything:
             self.setVisible(False)
             return
         if rect != self.geometry():
@@ -101,9 +103,13 @@ class MiniMapView(QWidget):
         self.setVisible(True)
         self.raise_()
 
+    def _zoomed(self, _zoom=None) -> None:
+        self.place()  # in or out of "the whole plan in sight"
+        self.update()
+
     def _view_moved(self, _value=None) -> None:
-        if self._view.scene() is self._scene and self._scene.selectedItems():
-            self.place()  # the selected card may have moved under the map
+        if self._view.scene() is self._scene:
+            self.place()  # a selected card may have moved under the map, or the plan into sight
         self.update()
 
     def _scene_changed(self, _regions=None) -> None:

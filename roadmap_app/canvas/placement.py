@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 
+from ..graph.regions import HEADER as BAND_HEADER
+from ..graph.regions import PAD as BAND_PAD
+from ..graph.regions import stage_regions
 from ..model import NodeKind, Roadmap
 
 try:  # draw cards at exactly the size the graph engine's layout spaces them for
@@ -24,8 +27,6 @@ CARD_WIDTH = _METRICS.card_width if _METRICS else 200.0
 CARD_HEIGHT = _METRICS.card_height if _METRICS else 84.0
 COLUMN_GAP = _METRICS.column_gap if _METRICS else 64.0
 ROW_GAP = _METRICS.row_gap if _METRICS else 20.0
-BAND_PAD = 28.0  # free space between cards and the band edges
-BAND_HEADER = 44.0  # room for the stage label above the first card
 CONTINUOUS_WORDS = ("continuous",)
 
 
@@ -103,47 +104,13 @@ class Band:
 
 
 def compute_bands(stage_order: list[str], stage_of: dict[str, str], rects: dict[str, QRectF]) -> list[Band]:
-    """Stage bands from where the cards actually are.
-
-    Main stages become columns in stage order, sharing borders halfway between
-    neighbours; the continuous-learning stage becomes a band along the bottom
-    across the full width. Stages without cards get no band.
-    """
-    extents: dict[str, list[float]] = {}
-    for node_id, rect in rects.items():
-        stage = stage_of.get(node_id, "")
-        e = extents.get(stage)
-        if e is None:
-            extents[stage] = [rect.left(), rect.top(), rect.right(), rect.bottom()]
-        else:
-            e[0] = min(e[0], rect.left())
-            e[1] = min(e[1], rect.top())
-            e[2] = max(e[2], rect.right())
-            e[3] = max(e[3], rect.bottom())
-    main = [s for s in stage_order if s in extents and not is_continuous_stage(s)]
-    cont = [s for s in stage_order if s in extents and is_continuous_stage(s)]
-    if not main and not cont:
-        return []
-    all_ext = [extents[s] for s in main or cont]
-    top = min(e[1] for e in all_ext) - BAND_PAD - BAND_HEADER
-    bottom = max(e[3] for e in all_ext) + BAND_PAD
-    bands: list[Band] = []
-    lefts = [extents[s][0] - BAND_PAD for s in main]
-    rights = [extents[s][2] + BAND_PAD for s in main]
-    for i in range(1, len(main)):  # neighbours share one border, halfway between them
-        mid = (rights[i - 1] + lefts[i]) / 2 if rights[i - 1] < lefts[i] else lefts[i]
-        rights[i - 1] = lefts[i] = mid
-    for i, stage in enumerate(main):
-        bands.append(Band(stage, QRectF(lefts[i], top, rights[i] - lefts[i], bottom - top), i))
-    left = min(lefts) if main else min(extents[s][0] for s in cont) - BAND_PAD
-    right = max(rights) if main else max(extents[s][2] for s in cont) + BAND_PAD
-    for stage in cont:
-        e = extents[stage]
-        band_top = max(bottom, e[1] - BAND_PAD - BAND_HEADER) if main else e[1] - BAND_PAD - BAND_HEADER
-        band_right = max(right, e[2] + BAND_PAD)
-        rect = QRectF(min(left, e[0] - BAND_PAD), band_top, 0, 0)
-        rect.setRight(band_right)
-        rect.setBottom(e[3] + BAND_PAD)
-        bands.append(Band(stage, rect, len(bands), continuous=True))
-        bottom = rect.bottom()
-    return bands
+    """Stage bands from where the cards actually are: each stage's own region
+    (graph.regions), so a band always holds its cards, whatever their positions.
+    Stages without cards get no band."""
+    tuples = {nid: (r.x(), r.y(), r.width(), r.height()) for nid, r in rects.items()}
+    continuous = {s for s in set(stage_of.values()) if is_continuous_stage(s)}
+    regions = stage_regions(stage_order, stage_of, tuples, continuous)
+    return [
+        Band(r.stage, QRectF(r.x0, r.y0, r.width, r.height), i, r.continuous)
+        for i, r in enumerate(regions)
+    ]

@@ -28,6 +28,9 @@ from .edges import EdgeBatches, EdgeKey
 from .gestures import SceneGestures
 from .items import NodeCardItem, format_length
 from .kit import CardKit
+from .labels import MapLabelsItem
+from .lod import FULL_FROM
+from .marks import SceneMarks
 from .overview import OverviewItem
 from .placement import ROW_GAP, card_size, compute_bands, initial_positions
 from .state import NodeStates
@@ -41,7 +44,7 @@ OVERVIEW_EDGE_LIMIT = 3000
 
 CARD_CACHE_KB = 64 * 1024  # pixmap cache for the cards: ~40 full-size cards at 4K, hundreds at reading zoom
 
-class RoadmapScene(SceneGestures, QGraphicsScene):
+class RoadmapScene(SceneMarks, SceneGestures, QGraphicsScene):
     node_activated = Signal(str)
     selection_ids_changed = Signal(list)
     connect_requested = Signal(str, str)
@@ -79,6 +82,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._bands: list[BandItem] = []
         self._raised: set[str] = set()
         self._overview_on = False
+        self._detail_zoom = 1.0  # see set_zoom_detail
         self._dirty_bands = False
         self._flush_scheduled = False
         self._press_positions: dict[str, QPointF] = {}
@@ -90,6 +94,11 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._overview = OverviewItem(self._kit, self._overview_blocks)
         self._overview.setVisible(False)
         self.addItem(self._overview)
+        self._labels = MapLabelsItem(self._kit, self._stage_labels, self._landmarks)
+        self.addItem(self._labels)
+        self._route: set[str] | None = None  # nodes whose titles show at middle zoom
+        self.poster_titles = False  # the overview export: every card shows its whole title, big
+        self._dirty_route = True
         self.setBackgroundBrush(QBrush(self._theme.background))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self.selectionChanged.connect(self._on_selection_changed)
@@ -157,6 +166,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._edges.set_theme(theme)
         self._marks.set_theme(theme)
         self._overview.set_kit(self._kit)
+        self._labels.set_kit(self._kit)
         self.update()
 
     def set_search_matches(self, ids: set[str] | None) -> None:
@@ -260,6 +270,15 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._marks.sync(full=True)
         self._overview.setVisible(on)
 
+    def set_zoom_detail(self, zoom: float) -> float:
+        """What the view's zoom changes beyond each item's own level of detail: below
+        FULL_FROM the related edges recede (the map labels take over the names).
+        Returns the zoom the scene was set for before (an export puts it back)."""
+        before = self._detail_zoom
+        self._detail_zoom = zoom
+        self._edges.set_quiet_related(zoom < FULL_FROM)
+        return before
+
     def set_fast_edges(self, on: bool) -> None:
         """1-pixel cosmetic edge pens (fast antialiasing); RoadmapView turns this on."""
         self._edges.set_cosmetic(on)
@@ -273,6 +292,8 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
     def flush(self) -> None:
         """Rebuild whatever is pending (edge tiles, bands) now."""
         self._flush_scheduled = False
+        if self._dirty_route:
+            self._update_route()
         if self._edges.pending:
             self._edges.flush()
             self._marks.sync()
@@ -398,6 +419,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         for r in rects.values():
             rect = rect.united(r)
         self._overview.set_bounds(rect)
+        self._labels.set_bounds(rect)
         self.setSceneRect(rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN))
 
     def _update_band_progress(self) -> None:
@@ -443,6 +465,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         self._make_card(self._document.node(node_id))
         self.card_moved(node_id)
         self._dirty_bands = True
+        self._route_changed()
 
     def _on_node_removed(self, node_id: str) -> None:
         card = self._cards.pop(node_id, None)
@@ -467,7 +490,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
             return
         self._apply_node(card, node)
         self._dirty_bands = True  # the stage may have changed, and with it the band progress
-        self._schedule()
+        self._route_changed()
 
     def _on_status_changed(self, node_id: str) -> None:
         for affected in self._states.status_changed(node_id):
@@ -476,6 +499,7 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
                 card.set_state(self._states.locked(affected), self._states.ready(affected))
         self._overview.invalidate()
         self._update_band_progress()
+        self._route_changed()
 
     def _on_node_moved(self, node_id: str) -> None:
         card = self._cards.get(node_id)
@@ -506,11 +530,13 @@ class RoadmapScene(SceneGestures, QGraphicsScene):
         if card is not None:
             card.set_state(self._states.locked(node_id), self._states.ready(node_id))
         self._overview.invalidate()
+        self._route_changed()
 
     def _on_plan_changed(self) -> None:
         goal = self._document.roadmap.plan.goal
         for node_id, card in self._cards.items():
             card.set_goal(node_id == goal)
+        self._route_changed()
 
     def _on_selection_changed(self) -> None:
         if not self._emit_selection:

@@ -64,6 +64,7 @@ class RoadmapView(QGraphicsView):
         if scene is not None:
             scene.set_fast_edges(True)
             scene.set_overview(self.zoom() < OVERVIEW_BELOW)
+            scene.set_zoom_detail(self.zoom())
 
     def roadmap_scene(self) -> RoadmapScene:
         return self.scene()  # type: ignore[return-value]
@@ -112,6 +113,7 @@ class RoadmapView(QGraphicsView):
 
     def _zoom_updated(self) -> None:
         self.roadmap_scene().set_overview(self.zoom() < OVERVIEW_BELOW)
+        self.roadmap_scene().set_zoom_detail(self.zoom())
         self.zoom_changed.emit(self.zoom())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

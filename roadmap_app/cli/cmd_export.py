@@ -1,4 +1,5 @@
-"""`roadmap-planner export (FILE | --template ID) -o OUT [--scale S] [--theme T] [--focus NODE_ID]`.
+"""`roadmap-planner export (FILE | --template ID) -o OUT [--scale S] [--theme T] [--focus NODE_ID]
+[--preset overview] [--paper a4|letter|auto] [--tiles fit|auto]`.
 
 The format follows OUT's extension: png, svg and pdf are drawn by the render layer
 (offscreen, so it runs without a display); md, mmd, canvas, graphml and roadmap are
@@ -27,6 +28,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scale", type=float, default=1.0, help="image scale (default 1)")
     parser.add_argument("--theme", choices=("light", "dark"), default="light", help="image theme")
     parser.add_argument("--focus", metavar="NODE_ID", help="only the path to this node")
+    parser.add_argument("--preset", choices=("overview",),
+                        help="PNG/SVG: the whole map 1920 px wide, every title legible")
+    parser.add_argument("--paper", choices=("a4", "letter", "auto"), default="auto",
+                        help="PDF paper for the map pages (default: by the locale)")
+    parser.add_argument("--tiles", choices=("fit", "auto"), default="fit",
+                        help="PDF: the map fitted on one page (fit) or tiled as a poster (auto)")
 
 
 def _load(args: argparse.Namespace):
@@ -68,6 +75,8 @@ def _export_image(roadmap, args: argparse.Namespace) -> int:
     options = ExportOptions(
         theme=args.theme, scale=args.scale, focus_node=args.focus,
         scope=ExportScope.FOCUS if args.focus else ExportScope.ALL,
+        paper=args.paper, pdf_pages="tiles" if args.tiles == "auto" else "fit",
+        preset=args.preset or "",
     )
     try:
         result = export_image(roadmap, args.output, options)

@@ -19,6 +19,7 @@ from ..model import (
     DuplicateIdError,
     Edge,
     EdgeKind,
+    LayoutDirection,
     Node,
     NodeKind,
     Origin,
@@ -45,7 +46,7 @@ from .resource_commands import (
     RemoveResourceCommand,
     UpdateResourceCommand,
 )
-from .roadmap_commands import ReplaceRoadmapCommand, SetPlanCommand
+from .roadmap_commands import ReplaceRoadmapCommand, SetPlanCommand, SetRoadmapInfoCommand
 
 NODE_FIELDS = (
     "title",
@@ -198,6 +199,22 @@ class Editor(CareerEdits):
         }
         if changed:
             self._push(MoveNodesCommand(self.document, changed, text="Auto-layout"))
+
+    def set_layout_direction(self, direction: LayoutDirection) -> None:
+        """Lay the plan out in `direction`, saved in the file. Cards placed by hand are laid
+        out afresh in the new direction (one undo step); a plan without placed cards keeps
+        none, so the canvas lays it out."""
+        roadmap = self.document.roadmap
+        if roadmap.layout_direction == direction:
+            return
+        label = "left to right" if direction == LayoutDirection.LEFT_TO_RIGHT else "top to bottom"
+        macro = MacroCommand(f"Lay out {label}")
+        macro.adopt(SetRoadmapInfoCommand(self.document, {"layout_direction": direction}, macro.text()))
+        if any(node.position is not None for node in roadmap.nodes):
+            turned = roadmap.model_copy(update={"layout_direction": direction})
+            positions = {nid: Position(x=x, y=y) for nid, (x, y) in _layout_positions(turned).items()}
+            macro.adopt(MoveNodesCommand(self.document, positions, text=macro.text()))
+        self._push(macro)
 
     # -- edges -----------------------------------------------------------
     def can_connect(self, source: str, target: str, kind: EdgeKind = EdgeKind.PREREQUISITE) -> bool:

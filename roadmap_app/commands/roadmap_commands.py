@@ -40,3 +40,19 @@ class ReplaceRoadmapCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._swap()
+
+
+class SetRoadmapInfoCommand(QUndoCommand):
+    """Changes roadmap-level fields (e.g. layout_direction) as one undoable step."""
+
+    def __init__(self, document: RoadmapDocument, fields: dict[str, Any], text: str) -> None:
+        super().__init__(text)
+        self._document = document
+        self._new = dict(fields)
+        self._old: dict[str, Any] = {}
+
+    def redo(self) -> None:
+        self._old = self._document.update_roadmap_info(**self._new)
+
+    def undo(self) -> None:
+        self._document.update_roadmap_info(**self._old)

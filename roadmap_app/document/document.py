@@ -229,7 +229,7 @@ class RoadmapDocument(QObject):
         old = {name: getattr(self._roadmap, name) for name in fields}
         for name, value in fields.items():
             setattr(self._roadmap, name, value)
-        if "stages" in fields:
+        if "stages" in fields or "layout_direction" in fields:  # the canvas lays the plan out again
             self.roadmap_reset.emit()
         self._touch()
         return old

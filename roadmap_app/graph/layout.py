@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Roadmap
+from ..model import LayoutDirection, Roadmap
+from .journey import StageSpan, choose_lines, stack
 from .order import OrderIndex, paused_gc
 from .sweeps import Columns, fit
 
@@ -106,14 +107,19 @@ def layout(
     respect_positions: bool = True,
     metrics: LayoutMetrics = METRICS,
     sweeps: int = DEFAULT_SWEEPS,
+    direction: LayoutDirection | None = None,
+    wrap: bool = True,
 ) -> dict[str, tuple[float, float]]:
     """Top-left corner of every node's card, by node id.
 
     With `respect_positions`, nodes whose `position` is set keep it exactly and
     the others are moved down their column until they overlap none of them.
+    `direction` defaults to the roadmap's own; `wrap=False` keeps all stage
+    bands on one line (see `journey.py`).
     """
     return compute_layout(
-        roadmap, respect_positions=respect_positions, metrics=metrics, sweeps=sweeps
+        roadmap, respect_positions=respect_positions, metrics=metrics, sweeps=sweeps,
+        direction=direction, wrap=wrap,
     ).positions
 
 
@@ -132,13 +138,25 @@ def compute_layout(
     respect_positions: bool = True,
     metrics: LayoutMetrics = METRICS,
     sweeps: int = DEFAULT_SWEEPS,
+    direction: LayoutDirection | None = None,
+    wrap: bool = True,
 ) -> Layout:
     """Positions, and waypoints for long edges (see `layout`)."""
+    if direction is None:
+        direction = roadmap.layout_direction
     with paused_gc():
-        return _layout(roadmap, respect_positions, metrics, sweeps)
+        return _layout(roadmap, respect_positions, metrics, sweeps, direction, wrap)
 
 
-def _layout(roadmap: Roadmap, respect_positions: bool, metrics: LayoutMetrics, sweeps: int) -> Layout:
+def line_gap(metrics: LayoutMetrics) -> float:
+    """Space between two lines of stage bands: both paddings, the label, and a lane for edges."""
+    return 3 * metrics.band_padding + metrics.label_height
+
+
+def _layout(
+    roadmap: Roadmap, respect_positions: bool, metrics: LayoutMetrics, sweeps: int,
+    direction: LayoutDirection, wrap: bool,
+) -> Layout:
     order = OrderIndex.of(roadmap)
     nodes = roadmap.nodes
     n = len(order)
@@ -190,18 +208,76 @@ def _layout(roadmap: Roadmap, respect_positions: bool, metrics: LayoutMetrics, s
     centre = grid_cols.place(
         top, metrics.card_height, DUMMY_SIZE, metrics.row_gap, DUMMY_GAP, effort.placement
     )
-    routes = {
-        (order.ids[u], order.ids[v]): [
-            (pad + grid_cols.col[d] * pitch_x + metrics.card_width / 2, centre[d]) for d in chain
-        ]
-        for (u, v), chain in grid_cols.chains.items()
-    }
     columns = [[v for v in column if v < n] for column in grid_cols.columns]
     half = metrics.card_height / 2
     for c, members in enumerate(columns):
         for i in members:
             x[i] = pad + c * pitch_x
             y[i] = centre[i] - half
+
+    # Cut the bands into lines that fit a landscape screen (journey.py).
+    band_at_col = [k for k in vertical for _ in range(width[k])]
+    turn = wrap and direction == LayoutDirection.TOP_TO_BOTTOM
+    band_top = {
+        k: min((y[i] for c in range(offset[k], offset[k] + width[k]) for i in columns[c]), default=top)
+        for k in vertical
+    }
+
+    def turned(k: int, c: int, cy: float) -> tuple[float, float]:
+        """Top to bottom: a stage's layers become rows (prerequisites above) and the order
+        down a column runs left to right; card centre (column c, height cy) -> new centre."""
+        along = (cy - metrics.card_height / 2 - band_top[k]) * pitch_x / pitch_y
+        return (offset[k] * pitch_x + pad + along + metrics.card_width / 2,
+                top + (c - offset[k]) * turn_pitch + metrics.card_height / 2)
+
+    turn_pitch = metrics.card_height + metrics.column_gap * 0.75  # room for edges between rows
+    if turn:
+        for c, members in enumerate(columns):
+            for i in members:
+                cx, cy = turned(band_at_col[c], c, y[i] + half)
+                x[i], y[i] = cx - metrics.card_width / 2, cy - half
+    spans = []
+    for k in vertical:
+        members = [i for c in range(offset[k], offset[k] + width[k]) for i in columns[c]]
+        x0 = offset[k] * pitch_x
+        x1 = max((x[i] + metrics.card_width + pad for i in members), default=x0 + pitch_x)
+        if not turn:
+            x1 = (offset[k] + width[k]) * pitch_x
+        ys = [y[i] for i in members]
+        y0, y1 = (min(ys), max(ys) + metrics.card_height) if ys else (top, top + metrics.card_height)
+        spans.append(StageSpan(x0, x1, y0, y1))
+    practices = sum(1 for i in range(n) if band_of[i] in set(horizontal) and not fixed[i])
+
+    def below(line_width: float) -> float:
+        if not practices:
+            return 0.0
+        rows = -(-practices // max(1, int(line_width // pitch_x)))
+        return 2 * pad + metrics.label_height + rows * pitch_y
+
+    if wrap:
+        per_stage = direction == LayoutDirection.TOP_TO_BOTTOM
+        lines = choose_lines(spans, line_gap(metrics), below, one_stage_per_line=per_stage)
+    else:
+        lines = stack(spans, [list(range(len(spans)))], line_gap(metrics))
+    shift_of_band = {vertical[j]: lines.shift[j] for j in range(len(spans))}
+    for c, members in enumerate(columns):
+        dx, dy = shift_of_band[band_at_col[c]]
+        for i in members:
+            x[i] += dx
+            y[i] += dy
+
+    def moved(d: int) -> tuple[float, float]:
+        c = grid_cols.col[d]
+        dx, dy = shift_of_band[band_at_col[c]]
+        if turn:
+            cx, cy = turned(band_at_col[c], c, centre[d])
+            return cx + dx, cy + dy
+        return pad + c * pitch_x + metrics.card_width / 2 + dx, centre[d] + dy
+
+    routes = {
+        (order.ids[u], order.ids[v]): [moved(d) for d in chain]
+        for (u, v), chain in grid_cols.chains.items()
+    }
     grid = _Grid(metrics) if any(fixed) else None
     if grid is not None:
         for i in range(n):
@@ -215,7 +291,7 @@ def _layout(roadmap: Roadmap, respect_positions: bool, metrics: LayoutMetrics, s
 
     # Horizontal bands, stacked below everything laid out so far.
     bottom = max((y[i] + metrics.card_height for members in columns for i in members), default=top)
-    span = max(1, len(columns)) * pitch_x
+    span = max(pitch_x, lines.width)
     links = _related_links(roadmap, order, band_of, set(horizontal)) if horizontal else {}
     for k in horizontal:
         members = [i for i in range(n) if band_of[i] == k and not fixed[i]]
@@ -297,7 +373,7 @@ def _bottom_rows(
                 w = max(w, want[u] + pitch_x)
         want[v] = w
     ordered = sorted(inside, key=lambda v: (want[v], rank[v]))
-    per_row = max(8, int(span // pitch_x))
+    per_row = max(1, int(span // pitch_x))
     rows = [ordered[i : i + per_row] for i in range(0, len(ordered), per_row)]
     for row in rows:
         offsets = [i * pitch_x for i in range(len(row))]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from ..model import Roadmap
-from .options import IMAGE_FORMATS, ExportError, ExportOptions, ExportResult
+from .options import IMAGE_FORMATS, OVERVIEW_WIDTH, ExportError, ExportOptions, ExportResult
 from .raster import export_png
 from .scene_source import build_scene, source_rect
 from .vector import export_pdf, export_svg
@@ -37,12 +38,43 @@ def export_image(
     src = source_rect(scene, roadmap, options)
     if src.isEmpty():
         raise ExportError(f"{path}: nothing to draw in the chosen area")
-    with _drawn_uncached(scene):
+    overview = options.preset == "overview" and fmt != "pdf"
+    if overview:
+        options = replace(options, preset_scale=OVERVIEW_WIDTH / src.width())
+    # A poster on the wall reads like the overview: whole titles, big; the appendix has the rest.
+    poster = overview or (fmt == "pdf" and options.pdf_pages == "tiles")
+    # The drawing scale decides what recedes, as the view's zoom does on screen (a PDF sets
+    # its own, for the page: vector.py).
+    scale = options.effective_scale() if fmt == "png" else options.preset_scale or 1.0
+    with _drawn_uncached(scene), _poster_titles(scene, poster), zoom_detail(scene, scale):
         if fmt == "png":
             return export_png(scene, roadmap, src, path, options, progress, cancelled)
         if fmt == "svg":
             return export_svg(scene, roadmap, src, path, options)
         return export_pdf(scene, roadmap, src, path, options)
+
+
+@contextmanager
+def zoom_detail(scene, zoom: float) -> Iterator[None]:
+    """The scene drawn as at `zoom` (RoadmapScene.set_zoom_detail), then as before."""
+    before = scene.set_zoom_detail(zoom)
+    try:
+        yield
+    finally:
+        scene.set_zoom_detail(before)
+
+
+@contextmanager
+def _poster_titles(scene, on: bool) -> Iterator[None]:
+    """The overview preset: cards show their whole title big (a GUI scene gets it back after)."""
+    if not on:
+        yield
+        return
+    scene.set_poster_titles(True)
+    try:
+        yield
+    finally:
+        scene.set_poster_titles(False)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from ..model.errors import RoadmapError
 MAX_SIDE = 16_384  # pixels a side; larger images are scaled down, with a message
 MAX_PIXELS = 160_000_000  # keeps a PNG export's memory bounded whatever the aspect ratio
 IMAGE_FORMATS = ("png", "svg", "pdf")
+OVERVIEW_WIDTH = 1920  # px, the "overview" preset
 
 
 class ExportScope(StrEnum):
@@ -37,9 +38,17 @@ class ExportOptions:
     selection: tuple[str, ...] = ()
     view_rect: tuple[float, float, float, float] | None = None  # x, y, w, h in scene units
     png_compression: int = 1  # zlib level; 1 is fast and still small for flat drawings
+    paper: str = "auto"  # PDF map pages: "a4", "letter" or "auto" (by the locale); see paper.py
+    pdf_pages: str = "fit"  # "fit" (one page) or "tiles" (a poster over several)
+    # "overview": PNG/SVG of the whole map OVERVIEW_WIDTH px wide, each card showing its
+    # whole title in big type (the scale option is then ignored).
+    preset: str = ""
+    preset_scale: float = 0.0  # set by the exporter from the drawn area for the preset
 
     def effective_scale(self) -> float:
         scale = self.dpi / 96.0 if self.dpi else self.scale
+        if self.preset == "overview" and self.preset_scale:
+            scale = self.preset_scale
         if not (0.05 <= scale <= 16.0):
             raise ExportError(f"scale must be between 0.05 and 16 (got {scale:g})")
         return scale

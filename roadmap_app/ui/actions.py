@@ -14,7 +14,7 @@ from typing import ClassVar
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence, QUndoGroup
 
-from ..model import Status
+from ..model import LayoutDirection, Status
 from .theme import ThemeMode
 
 K = QKeySequence.StandardKey
@@ -37,6 +37,11 @@ TOOLBAR_TEXT = {
     "filter": "Filter", "focus_goal": "Focus on Goal", "undo": "Undo", "redo": "Redo",
 }
 
+
+DIRECTION_ACTIONS = (
+    (LayoutDirection.LEFT_TO_RIGHT, "action_layout_left_to_right", "&Left to Right"),
+    (LayoutDirection.TOP_TO_BOTTOM, "action_layout_top_to_bottom", "&Top to Bottom"),
+)
 
 STATUS_KEYS: dict[Status, str] = {
     Status.NOT_STARTED: "N",
@@ -161,6 +166,19 @@ class Actions(QObject):
             action.setData(mode.value)
             action.setToolTip(f"Theme: {mode.label}")
             self.theme_group.addAction(action)
+            self._by_name[name] = action
+
+        # The plan's reading direction (Roadmap.layout_direction), saved in the file.
+        self.direction_group = QActionGroup(parent)
+        self.direction_group.setExclusive(True)
+        for direction, name, text in DIRECTION_ACTIONS:
+            action = QAction(text, parent)
+            action.setObjectName(name)
+            action.setCheckable(True)
+            action.setData(direction.value)
+            action.setStatusTip(f"Lay the plan out {text.replace('&', '').lower()}; saved in the file")
+            action.setToolTip(action.statusTip())
+            self.direction_group.addAction(action)
             self._by_name[name] = action
 
         self.status_group = QActionGroup(parent)

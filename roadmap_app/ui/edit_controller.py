@@ -99,8 +99,8 @@ class EditController:
         if pos is not None:
             stage = self._stage_at(pos) or stage
         if pos is None:
-            centre = self.w.view.viewport().rect().center()
-            pos = self.w.view.mapToScene(centre)
+            pos = self.w.scene.free_spot_near(selected[0] if selected else None,
+                                              self.w.view.mapToScene(self.w.view.viewport().rect().center()))
         if not stage:
             stage = next(iter(self.document.roadmap.stage_order()), "")
         try:
@@ -161,6 +161,11 @@ class EditController:
 
     def auto_layout(self) -> None:
         if self._try("Could not arrange the nodes", self.editor.auto_layout):
+            self.w.view.fit_all()
+
+    def set_layout_direction(self, direction) -> None:
+        if self._try("Could not lay out the plan", lambda: self.editor.set_layout_direction(direction)):
+            self.w.scene.flush()
             self.w.view.fit_all()
 
     def activate_node(self, node_id: str) -> None:

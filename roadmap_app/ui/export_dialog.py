@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..render.options import ExportOptions, ExportScope
+from ..render.paper import Paper, PdfPages, paper_for_locale
 
 # (extension, filter label); the first is the default.
 EXPORT_FORMATS: list[tuple[str, str]] = [
@@ -154,6 +155,30 @@ class ExportOptionsDialog(QDialog):
         size.setVisible(context.fmt == "png")
         layout.addWidget(size)
 
+        # PNG and SVG: the overview preset (whole map, 1920 px wide, every title big).
+        self.overview = self._check("export_overview", "Overview: the whole map 1920 px wide, "
+                                    "every title legible", False)
+        self.overview.setVisible(context.fmt in ("png", "svg"))
+        self.overview.toggled.connect(lambda on: size.setEnabled(not on))
+        layout.addWidget(self.overview)
+
+        paper = QGroupBox("Paper")
+        paper_form = QFormLayout(paper)
+        self.paper = QComboBox()
+        self.paper.setObjectName("export_paper")
+        local = paper_for_locale()
+        self.paper.addItem(f"{'Letter' if local is Paper.LETTER else 'A4'} (your locale)", Paper.AUTO.value)
+        self.paper.addItem("A4", Paper.A4.value)
+        self.paper.addItem("Letter", Paper.LETTER.value)
+        paper_form.addRow("Paper:", self.paper)
+        self.pdf_pages = QComboBox()
+        self.pdf_pages.setObjectName("export_pdf_pages")
+        self.pdf_pages.addItem("Fit on one page (text at least 7 pt)", PdfPages.FIT.value)
+        self.pdf_pages.addItem("Poster: tiles over several pages, every title", PdfPages.TILES.value)
+        paper_form.addRow("Map:", self.pdf_pages)
+        paper.setVisible(context.fmt == "pdf")
+        layout.addWidget(paper)
+
         ok_cancel = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         buttons = QDialogButtonBox(ok_cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
@@ -187,6 +212,9 @@ class ExportOptionsDialog(QDialog):
         self.size_by_dpi.setChecked(options.dpi is not None)
         if options.dpi is not None:
             self.dpi.setValue(options.dpi)
+        self.overview.setChecked(options.preset == "overview")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(options.paper)))
+        self.pdf_pages.setCurrentIndex(max(0, self.pdf_pages.findData(options.pdf_pages)))
 
     def options(self) -> ExportOptions:
         scope = self.scope()
@@ -203,4 +231,7 @@ class ExportOptionsDialog(QDialog):
             focus_node=ctx.goal if scope is ExportScope.FOCUS else None,
             selection=ctx.selection if scope is ExportScope.SELECTION else (),
             view_rect=ctx.view_rect if scope is ExportScope.VIEW else None,
+            preset="overview" if self.overview.isChecked() and ctx.fmt in ("png", "svg") else "",
+            paper=self.paper.currentData(),
+            pdf_pages=self.pdf_pages.currentData(),
         )

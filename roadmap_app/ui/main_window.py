@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..commands.editor import Editor
 from ..document import RoadmapDocument
-from . import canvas_api, messages, read_only
+from ..model import LayoutDirection
+from . import canvas_api, messages, read_only, window_fit
 from .actions import Actions
 from .backup_dialog import restore_from_backup
 from .career_controller import CareerController
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self._install_exchange()
         self.career = CareerController(self)  # the Plan menu, "Where are you now?", route dimming
         self.actions["toggle_minimap"].setChecked(True)
-        self.resize(1440, 900)
+        window_fit.size_for_first_start(self)
 
     # -- construction ------------------------------------------------------
     @property
@@ -188,6 +189,7 @@ class MainWindow(QMainWindow):
         self.view_menu = menu("&View", "menu_view", [
             "fit", "zoom_selection", "zoom_in", "zoom_out", None,
             "focus_goal", "filter", "clear_filter", None,
+            "layout_left_to_right", "layout_top_to_bottom", None,
             self.theme_menu, self.panels_menu])
         self.status_menu = menu("&Status", "menu_status", [
             self.actions.status_action(s) for s in self.actions.STATUS_KEYS])
@@ -210,6 +212,8 @@ class MainWindow(QMainWindow):
         a["rename"].triggered.connect(e.rename)
         a["connect"].triggered.connect(lambda: e.connect_dialog())
         a["auto_layout"].triggered.connect(e.auto_layout)
+        self.actions.direction_group.triggered.connect(
+            lambda action: self.edits.set_layout_direction(LayoutDirection(action.data())))
         a["find"].triggered.connect(self.search.focus)
         a["find_next"].triggered.connect(self.search.next_match)
         a["select_all"].triggered.connect(e.select_all)
@@ -318,6 +322,8 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, ids: list) -> None:
         self.inspector.set_node(ids[0] if len(ids) == 1 else None, selected=len(ids))
+        if not ids:
+            window_fit.relax_idle_inspector(self, self.inspector_dock)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -334,6 +340,10 @@ class MainWindow(QMainWindow):
             action.setEnabled(has)
             action.setChecked(statuses == {status})
         doc = self.document
+        if doc is not None:
+            direction = doc.roadmap.layout_direction
+            for action in a.direction_group.actions():
+                action.setChecked(action.data() == direction.value)
         a["revert"].setEnabled(bool(doc and doc.path and doc.is_modified))
         a["restore_backup"].setEnabled(bool(doc and doc.path))  # an untitled plan has no backups
         read_only.apply(self)
@@ -491,10 +501,11 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored:
             self._layout_restored = True
-            if not self.settings.restore_window(self):
+            if self.settings.restore_window(self):
+                window_fit.clamp_to_screen(self)  # saved on a bigger screen, perhaps
+            else:
                 # Dock sizes only take once the window has its size.
-                self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
-                self.resizeDocks([self.next_steps_dock], [210], Qt.Orientation.Vertical)
+                window_fit.size_docks(self, self.inspector_dock, self.next_steps_dock, selected=False)
         self._fit_toolbars()
         tint_overflow_buttons(self)
         self._place_minimap()

@@ -4,7 +4,10 @@
 
 Runs the app on a throwaway data folder (never the user's), puts a little
 progress into the built-in ML-architect plan so the pictures look like real
-use, and saves the window at a laptop size in the light and dark themes.
+use, and saves the window at a laptop size in the light and dark themes: the
+whole journey at Fit, the window on a 1280x720 screen, and the PDF's first
+page (through pdftoppm when it is installed, else drawn by the same code as
+the PDF page).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 SIZE = (1440, 900)
+SMALL = (1280, 720)  # the smallest laptop screen the window must fit
 MAIN_ZOOM = 0.37  # just above lod.OVERVIEW_BELOW: the widest view that still shows titles
 
 # (node id, status) for a plan a few months in.
@@ -138,6 +142,18 @@ def main(argv: list[str] | None = None) -> int:
     for mode in (ThemeMode.LIGHT, ThemeMode.DARK):
         window.theme.set_mode(mode)
         suffix = mode.value
+        # The whole journey at Fit: stage names, roles and milestones by name.
+        window.scene.select_nodes([])
+        _settle(app)
+        window.view.fit_all()
+        _shoot(app, window, out / f"overview-{suffix}.png")
+        if mode is ThemeMode.LIGHT:
+            window.resize(*SMALL)
+            _settle(app)
+            window.view.fit_all()
+            _shoot(app, window, out / "window-1280x720.png")
+            window.resize(*SIZE)
+            _settle(app)
         # The path from Education on, at the widest zoom that still draws card titles
         # (lod.OVERVIEW_BELOW); the inspector has its own picture, so here the canvas
         # gets the width to tell the story.
@@ -214,8 +230,35 @@ def main(argv: list[str] | None = None) -> int:
         shoot_where_now(app, window, out, suffix)
 
     window.document.undo_stack.setClean()
+    _pdf_first_page(window, out / "pdf-page-1.png")
     window.close()
     return 0
+
+
+def _pdf_first_page(window, path: Path) -> None:
+    """The exported PDF's first page as a picture: pdftoppm's when it is installed."""
+    import shutil
+    import subprocess
+
+    from ..render.export import _drawn_uncached, export_image
+    from ..render.options import ExportOptions
+    from ..render.scene_source import build_scene, source_rect
+    from ..render.vector import first_page_image
+
+    roadmap = window.document.roadmap
+    options = ExportOptions(paper="a4")
+    tool = shutil.which("pdftoppm")
+    if tool is not None:
+        pdf = path.with_suffix(".pdf")
+        export_image(roadmap, pdf, options)
+        subprocess.run([tool, "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                        str(path.with_suffix(""))], check=True, timeout=120)
+        pdf.unlink()
+    else:
+        scene = build_scene(roadmap, options)
+        with _drawn_uncached(scene):
+            first_page_image(scene, roadmap, source_rect(scene, roadmap, options), options).save(str(path))
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":
