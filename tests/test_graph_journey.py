@@ -149,3 +149,14 @@ def test_top_to_bottom_puts_prerequisites_above_within_a_stage():
     assert same
     for e in same:
         assert positions[e.source][1] + H <= positions[e.target][1], (e.source, e.target)
+
+
+def test_a_curve_that_clips_a_card_corner_by_a_hair_is_routed_around_it():
+    """Samples 10 units apart can step over a corner the curve clips by under a unit (ds-to-llm's
+    'Language models in code' -> 'Generative AI' did): such an edge still goes around."""
+    src, tgt = (824.0, 323.4, W, H), (1352.0, 246.6, W, H)
+    rects = {"s": src, "t": tgt, "corner": (1088.0, 359.1, W, H)}
+    index = CardIndex(rects)
+    plain = route(src, tgt, None)
+    assert crosses(plain, index, ("s", "t"), samples=256)  # the plain curve does clip it
+    assert not crosses(route(src, tgt, index, ("s", "t")), index, ("s", "t"), samples=256)

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from roadmap_app.interchange.geometry import overlapping_pairs
+from roadmap_app.interchange.formats import import_bytes
 from roadmap_app.interchange.graphml import read_graphml
+from roadmap_app.interchange.links import DROPPED
 from roadmap_app.model import EdgeKind, Status
 from roadmap_app.storage.errors import FileFormatError
 
@@ -41,8 +43,9 @@ def hard_limit(seconds: int = LIMIT_S):
 
 
 def load(name: str):
+    # import_bytes, as File > Import does: it applies the link rule every importer shares.
     with hard_limit():
-        return read_graphml((FIXTURES / name).read_bytes(), name)
+        return import_bytes((FIXTURES / name).read_bytes(), name)
 
 
 def source_labels(path: Path) -> tuple[set[str], set[str]]:
@@ -70,7 +73,7 @@ def source_labels(path: Path) -> tuple[set[str], set[str]]:
 
 # name, dropped counts the report must show
 FAITHFUL = [
-    ("yed-groups-uml.graphml", {"group descriptions and links": 2, "links that are not http(s)": 1}),
+    ("yed-groups-uml.graphml", {"group descriptions and links": 2, DROPPED: 1}),
     ("gephi.graphml", {"node attributes": 4, "edge attributes": 3}),
     ("graph-tool.graphml", {"values of unsupported key types": 4, "edge attributes": 2}),
     ("no-namespace.graphml", {}),
@@ -112,8 +115,10 @@ def test_yed_node_types_groups_and_labels():
     # Colours stay colours; a transparent fill is no colour.
     assert roadmap.node("n0").color == "#c0dcc0" and roadmap.node("n4").color is None
     assert roadmap.node("n0").resources[0].url == "https://docs.python.org/3/"
-    assert not roadmap.node("n1").resources
-    assert any("javascript:alert(1)" in w and "only http and https" in w for w in report.warnings)
+    # The javascript: link stays visible as text in the resource's notes, never as a link.
+    (kept,) = roadmap.node("n1").resources
+    assert kept.url == "" and "javascript:alert(1)" in kept.notes
+    assert any("javascript:alert(1)" in w and "not http(s)" in w for w in report.warnings)
     assert "left out the description, link or further labels of 2 groups (stages have none)" in \
         report.warnings
 

@@ -81,7 +81,7 @@ def test_poster_tiles_carry_every_title_with_labels_and_overlaps(tmp_path, qapp,
     out = tmp_path / "poster.pdf"
     export_image(roadmap, out, ExportOptions(paper=paper, pdf_pages="tiles"))
     pages = map_pages(out, roadmap)
-    assert 2 <= len(pages) <= 20
+    assert 2 <= len(pages) <= 24  # the built-in 109 cards at 9.75 pt titles: 21 sheets of A4 or Letter
     for page in pages:
         assert_standard(page, paper)
     sizes = font_sizes(pages)

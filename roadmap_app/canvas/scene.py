@@ -220,6 +220,10 @@ class RoadmapScene(SceneMarks, SceneGestures, QGraphicsScene):
     def is_off_route(self, node_id: str) -> bool:
         return node_id in self._off_route
 
+    def poster_font(self):
+        """The font of whole titles on a poster (the overview export sizes itself by it)."""
+        return self._kit.poster_font
+
     def node_rect(self, node_id: str) -> QRectF:
         card = self._cards.get(node_id)
         if card is None:

@@ -120,14 +120,25 @@ def choose_lines(
     line_gap: float,
     below: callable,  # type: ignore[valid-type]  # width -> height stacked under the lines
     one_stage_per_line: bool = False,
+    line_width: float | None = None,
 ) -> Lines:
-    """The cut of `spans` into lines (see the module docstring)."""
+    """The cut of `spans` into lines (see the module docstring).
+
+    With `line_width`, the fewest lines none of which is wider than that (one stage
+    per line when even that is too wide): a poster of a given width, read downwards.
+    """
     n = len(spans)
     if n == 0:
         return Lines([], {}, 0.0, 0.0)
     if one_stage_per_line:
         return stack(spans, [[k] for k in range(n)], line_gap)
     widths = [s.width for s in spans]
+    if line_width is not None:
+        for count in range(1, n + 1):
+            lines = stack(spans, partition(widths, count), line_gap)
+            if lines.width <= line_width:
+                return lines
+        return stack(spans, [[k] for k in range(n)], line_gap)
     best: tuple[bool, float] | None = None
     chosen = stack(spans, [list(range(n))], line_gap)
     for count in range(1, n + 1):

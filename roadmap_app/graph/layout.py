@@ -109,17 +109,19 @@ def layout(
     sweeps: int = DEFAULT_SWEEPS,
     direction: LayoutDirection | None = None,
     wrap: bool = True,
+    line_width: float | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Top-left corner of every node's card, by node id.
 
     With `respect_positions`, nodes whose `position` is set keep it exactly and
     the others are moved down their column until they overlap none of them.
     `direction` defaults to the roadmap's own; `wrap=False` keeps all stage
-    bands on one line (see `journey.py`).
+    bands on one line (see `journey.py`); `line_width` cuts the lines to at most
+    that width where it can (the overview poster) instead of by readability at Fit.
     """
     return compute_layout(
         roadmap, respect_positions=respect_positions, metrics=metrics, sweeps=sweeps,
-        direction=direction, wrap=wrap,
+        direction=direction, wrap=wrap, line_width=line_width,
     ).positions
 
 
@@ -140,12 +142,13 @@ def compute_layout(
     sweeps: int = DEFAULT_SWEEPS,
     direction: LayoutDirection | None = None,
     wrap: bool = True,
+    line_width: float | None = None,
 ) -> Layout:
     """Positions, and waypoints for long edges (see `layout`)."""
     if direction is None:
         direction = roadmap.layout_direction
     with paused_gc():
-        return _layout(roadmap, respect_positions, metrics, sweeps, direction, wrap)
+        return _layout(roadmap, respect_positions, metrics, sweeps, direction, wrap, line_width)
 
 
 def line_gap(metrics: LayoutMetrics) -> float:
@@ -155,7 +158,7 @@ def line_gap(metrics: LayoutMetrics) -> float:
 
 def _layout(
     roadmap: Roadmap, respect_positions: bool, metrics: LayoutMetrics, sweeps: int,
-    direction: LayoutDirection, wrap: bool,
+    direction: LayoutDirection, wrap: bool, line_width: float | None = None,
 ) -> Layout:
     order = OrderIndex.of(roadmap)
     nodes = roadmap.nodes
@@ -256,7 +259,8 @@ def _layout(
 
     if wrap:
         per_stage = direction == LayoutDirection.TOP_TO_BOTTOM
-        lines = choose_lines(spans, line_gap(metrics), below, one_stage_per_line=per_stage)
+        lines = choose_lines(spans, line_gap(metrics), below, one_stage_per_line=per_stage,
+                             line_width=line_width)
     else:
         lines = stack(spans, [list(range(len(spans)))], line_gap(metrics))
     shift_of_band = {vertical[j]: lines.shift[j] for j in range(len(spans))}

@@ -29,7 +29,10 @@ STUB = 10.0  # straight run out of and into a card before the first bend (half t
 BEND_COST = 60.0  # scene units a bend is worth, so routes prefer few bends
 CORNER = 14.0  # radius of a rounded corner
 SAMPLES = 24  # points checked along a curve, at least
-SAMPLE_STEP = 10.0  # and at most this far apart (scene units), so no card corner slips between
+SAMPLE_STEP = 10.0  # and at most this far apart (scene units)
+# A curve is taken as crossing a card it passes this close to: samples 10 apart can step
+# over a corner the curve clips by a few units, and a line grazing a card reads as crossing it.
+GRAZE = 5.0
 SEARCH_MARGINS = (160.0, 480.0, 1400.0)  # search boxes tried around the two ends
 CELL = 256.0
 # A search box holding more cards than this (a pile of imported cards) is not searched:
@@ -70,14 +73,18 @@ class CardIndex:
             found |= self._cells.get(key, set())
         return found
 
-    def hit(self, x: float, y: float, skip: tuple[str, ...]) -> bool:
-        """Whether (x, y) lies strictly inside a card other than those in `skip`."""
-        for node_id in self._cells.get((int(x // CELL), int(y // CELL)), ()):
-            if node_id in skip:
-                continue
-            rx, ry, rw, rh = self.rects[node_id]
-            if rx + 1 < x < rx + rw - 1 and ry + 1 < y < ry + rh - 1:
-                return True
+    def hit(self, x: float, y: float, skip: tuple[str, ...], grow: float = 0.0) -> bool:
+        """Whether (x, y) lies strictly inside a card other than those in `skip`, each card
+        taken `grow` units larger on every side."""
+        inset = 1.0 - grow
+        for key in self._keys((x - grow, y - grow, 2 * grow, 2 * grow)) if grow else (
+                (int(x // CELL), int(y // CELL)),):
+            for node_id in self._cells.get(key, ()):
+                if node_id in skip:
+                    continue
+                rx, ry, rw, rh = self.rects[node_id]
+                if rx + inset < x < rx + rw - inset and ry + inset < y < ry + rh - inset:
+                    return True
         return False
 
 
@@ -131,15 +138,18 @@ def point_at(c: Cubic, t: float) -> Point:
     return a * c[0] + b * c[2] + cc * c[4] + d * c[6], a * c[1] + b * c[3] + cc * c[5] + d * c[7]
 
 
-def crosses(pieces: Iterable[Cubic], index: CardIndex, skip: tuple[str, ...], samples: int = SAMPLES) -> bool:
-    """Whether any piece passes through a card not in `skip` (sampled along its control polygon's
-    length, which bounds the curve's)."""
+def crosses(
+    pieces: Iterable[Cubic], index: CardIndex, skip: tuple[str, ...], samples: int = SAMPLES,
+    grow: float = 0.0,
+) -> bool:
+    """Whether any piece passes through a card not in `skip`, each taken `grow` larger (sampled
+    along its control polygon's length, which bounds the curve's)."""
     for c in pieces:
         length = sum(abs(c[i + 2] - c[i]) + abs(c[i + 3] - c[i + 1]) for i in (0, 2, 4))
         count = max(samples, int(length / SAMPLE_STEP))
         for k in range(1, count):
             x, y = point_at(c, k / count)
-            if index.hit(x, y, skip):
+            if index.hit(x, y, skip, grow):
                 return True
     return False
 
@@ -153,7 +163,7 @@ def route(
     edge's own cards, which it may touch)."""
     p0, p3, way = ports(src, tgt, out_shift, in_shift)
     direct = [curve(p0, p3, way)]
-    if index is None or not crosses(direct, index, ends):
+    if index is None or not crosses(direct, index, ends, grow=GRAZE):
         return direct
     ux, uy = DIRECTION[way]
     a = (p0[0] + ux * STUB, p0[1] + uy * STUB)

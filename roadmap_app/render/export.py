@@ -7,8 +7,16 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Roadmap
-from .options import IMAGE_FORMATS, OVERVIEW_WIDTH, ExportError, ExportOptions, ExportResult
+from ..model import LayoutDirection, Position, Roadmap
+from .options import (
+    IMAGE_FORMATS,
+    OVERVIEW_CAP_PX,
+    OVERVIEW_WIDTH,
+    ExportError,
+    ExportOptions,
+    ExportResult,
+    ExportScope,
+)
 from .raster import export_png
 from .scene_source import build_scene, source_rect
 from .vector import export_pdf, export_svg
@@ -40,6 +48,10 @@ def export_image(
         raise ExportError(f"{path}: nothing to draw in the chosen area")
     overview = options.preset == "overview" and fmt != "pdf"
     if overview:
+        narrower = _overview_roadmap(roadmap, scene, src, options)
+        if narrower is not None:
+            roadmap, scene = narrower, build_scene(narrower, options)
+            src = source_rect(scene, roadmap, options)
         options = replace(options, preset_scale=OVERVIEW_WIDTH / src.width())
     # A poster on the wall reads like the overview: whole titles, big; the appendix has the rest.
     poster = overview or (fmt == "pdf" and options.pdf_pages == "tiles")
@@ -52,6 +64,34 @@ def export_image(
         if fmt == "svg":
             return export_svg(scene, roadmap, src, path, options)
         return export_pdf(scene, roadmap, src, path, options)
+
+
+def _overview_roadmap(roadmap: Roadmap, scene, src, options: ExportOptions) -> Roadmap | None:
+    """The plan laid out in lines narrow enough for the overview's titles to be legible
+    at OVERVIEW_WIDTH px, or None when the drawing already is (or is the user's own).
+
+    The screen layout cuts the journey for a landscape window; a poster of fixed width
+    reads downwards instead, so its lines may be narrower and more. Cards the user placed
+    keep their places: only a plan with no saved position is laid out anew.
+    """
+    from PySide6.QtGui import QFontMetricsF
+
+    if options.scope is not ExportScope.ALL or roadmap.layout_direction is not LayoutDirection.LEFT_TO_RIGHT:
+        return None
+    if any(node.position is not None for node in roadmap.nodes):
+        return None
+    cap = QFontMetricsF(scene.poster_font()).capHeight()
+    widest = OVERVIEW_WIDTH * cap / OVERVIEW_CAP_PX  # the widest area drawn with legible caps
+    if src.width() <= widest:
+        return None
+    from ..graph.layout import layout
+
+    xs = [(r.left(), r.right()) for r in map(scene.node_rect, (n.id for n in roadmap.nodes))]
+    frame = src.width() - (max(x1 for _x0, x1 in xs) - min(x0 for x0, _x1 in xs))  # margins, and what is drawn beside the cards
+    positions = layout(roadmap, respect_positions=False, line_width=widest - frame)
+    return roadmap.model_copy(update={"nodes": [
+        node.model_copy(update={"position": Position(x=positions[node.id][0], y=positions[node.id][1])})
+        for node in roadmap.nodes]})
 
 
 @contextmanager

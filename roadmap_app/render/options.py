@@ -11,6 +11,7 @@ MAX_SIDE = 16_384  # pixels a side; larger images are scaled down, with a messag
 MAX_PIXELS = 160_000_000  # keeps a PNG export's memory bounded whatever the aspect ratio
 IMAGE_FORMATS = ("png", "svg", "pdf")
 OVERVIEW_WIDTH = 1920  # px, the "overview" preset
+OVERVIEW_CAP_PX = 9.5  # cap height its titles get at least (9 px is legible; room for rounding)
 
 
 class ExportScope(StrEnum):

@@ -8,13 +8,14 @@ controls without echoing a request back.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -32,6 +33,20 @@ GOAL_TIP = "The node you are working toward; roles and milestones first"
 # The widest the date label gets: its room is kept, so "· 1 at risk" appearing never
 # reflows the toolbars under the pointer.
 WIDEST_DATE = "Projected: 2099-12-31 · 999 at risk"
+NARROWEST_DATE = "Projected: 2099-12-31"  # what a window at its narrowest still shows whole
+
+
+class _DateLabel(QLabel):
+    """Asks for room for its widest text, and gives up only the "at risk" part when the
+    window is as narrow as it goes (the whole bar then fits an 800 px screen)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance(WIDEST_DATE) + 8), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(NARROWEST_DATE) + 8, hint.height())
 NO_GOAL = "Everything open"
 HEADLINE_KINDS = (NodeKind.ROLE, NodeKind.MILESTONE)
 
@@ -67,8 +82,12 @@ class PaceBar(QWidget):
         self.goal_combo.setToolTip(GOAL_TIP)
         self.goal_combo.setEditable(True)  # type to search
         self.goal_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.goal_combo.setMinimumContentsLength(26)
+        # Narrow when it must be (the whole bar fits an 800 px window), up to 40 characters
+        # wide when there is room: long goal titles are the rule ("Machine learning architect").
+        self.goal_combo.setMinimumContentsLength(14)
         self.goal_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.goal_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.goal_combo.setMaximumWidth(self.goal_combo.fontMetrics().horizontalAdvance("M" * 26))
         completer = self.goal_combo.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -107,17 +126,16 @@ class PaceBar(QWidget):
         self.route_button.setMenu(self.route_menu)
         self.route_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
-        self.date_label = QLabel(self)
+        self.date_label = _DateLabel(self)
         self.date_label.setObjectName("pace_date")
         self.date_label.setAccessibleName("Projected goal date")
         self.date_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.date_label.setMinimumWidth(self.date_label.fontMetrics().horizontalAdvance(WIDEST_DATE) + 8)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         for widget in (goal_label, self.goal_combo, hours_label, self.hours_spin, practice_label,
                        self.practice_spin, self.route_button, self.date_label):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 2 if widget is self.goal_combo else 0)
         layout.addStretch(1)
 
         self.goal_combo.activated.connect(self._goal_picked)

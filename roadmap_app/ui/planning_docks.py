@@ -9,7 +9,7 @@ and built only when its dock is first shown.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QToolBar, QWidget
 
 from . import canvas_api
@@ -111,9 +111,13 @@ class PlanningDocks:
         self._replace(self.dashboard_dock, scroll)
         self._grow_dashboard()
 
-    def _grow_dashboard(self) -> None:
+    def _grow_dashboard(self, extra: int = 0) -> None:
         dock = self.dashboard_dock
         room = self.w.height() // 2  # never more than half the window: the canvas comes first
         want = min(DASHBOARD_MIN_HEIGHT + 40, room)
         if dock.height() < want and not dock.isFloating():
-            self.w.resizeDocks([dock], [want], Qt.Orientation.Vertical)
+            self.w.resizeDocks([dock], [want + extra], Qt.Orientation.Vertical)
+            if not extra:
+                # The size given is the dock area's: tabbed with Next Steps, the tab bar takes
+                # its share. Once laid out, the shortfall is known and added once.
+                QTimer.singleShot(0, dock, lambda: self._grow_dashboard(max(1, want - dock.height())))
