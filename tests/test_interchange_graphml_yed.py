@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_app.interchange.geometry import overlapping_pairs
 from roadmap_app.interchange.formats import import_bytes
+from roadmap_app.interchange.geometry import overlapping_pairs
 from roadmap_app.interchange.graphml import read_graphml
 from roadmap_app.interchange.links import DROPPED
 from roadmap_app.model import EdgeKind, Status

@@ -9,8 +9,8 @@ http(s) links.
 from __future__ import annotations
 
 import json
-from xml.sax.saxutils import escape
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
 from test_interchange_samples import rich_roadmap

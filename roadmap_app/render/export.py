@@ -87,7 +87,8 @@ def _overview_roadmap(roadmap: Roadmap, scene, src, options: ExportOptions) -> R
     from ..graph.layout import layout
 
     xs = [(r.left(), r.right()) for r in map(scene.node_rect, (n.id for n in roadmap.nodes))]
-    frame = src.width() - (max(x1 for _x0, x1 in xs) - min(x0 for x0, _x1 in xs))  # margins, and what is drawn beside the cards
+    # Margins, and what is drawn beside the cards:
+    frame = src.width() - (max(x1 for _x0, x1 in xs) - min(x0 for x0, _x1 in xs))
     positions = layout(roadmap, respect_positions=False, line_width=widest - frame)
     return roadmap.model_copy(update={"nodes": [
         node.model_copy(update={"position": Position(x=positions[node.id][0], y=positions[node.id][1])})

@@ -40,11 +40,11 @@ class _DateLabel(QLabel):
     """Asks for room for its widest text, and gives up only the "at risk" part when the
     window is as narrow as it goes (the whole bar then fits an 800 px screen)."""
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance(WIDEST_DATE) + 8), hint.height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return QSize(self.fontMetrics().horizontalAdvance(NARROWEST_DATE) + 8, hint.height())
 NO_GOAL = "Everything open"
