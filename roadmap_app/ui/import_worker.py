@@ -14,19 +14,18 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressDialog
 
 from ..interchange.job import ImportCancelled, ImportJob, running
 
 SHOW_AFTER_MS = 250  # quick imports finish without a dialog flashing up
 POLL_MS = 100
-
-
-class _Relay(QObject):
-    """Carries "the worker is done" from the worker thread to the window's thread (queued)."""
-
-    finished = Signal()
+# How often the window's thread looks whether the worker is done. The worker tells it
+# through a threading.Event, never through a QObject: a signal emitted from the worker
+# (PySide releases the GIL inside emit) could still be running when the window's thread,
+# woken by it, returned and freed the QObject, which crashed in the garbage collector.
+DONE_POLL_MS = 10
 
 
 def _progress_dialog(parent, path: Path, job: ImportJob) -> QProgressDialog:
@@ -51,7 +50,7 @@ def import_in_worker(parent, path: Path, *, content_dir: Path | None = None):
     The worker of a cancelled import stops at its next item; its result is dropped.
     """
     job = ImportJob()
-    relay = _Relay()
+    done = threading.Event()
     outcome: dict[str, object] = {}
 
     def work() -> None:
@@ -62,10 +61,10 @@ def import_in_worker(parent, path: Path, *, content_dir: Path | None = None):
                 outcome["value"] = formats.import_file(path, content_dir=content_dir)
         except BaseException as exc:  # handed to the window's thread, which reports it
             outcome["error"] = exc
-        relay.finished.emit()
+        finally:
+            done.set()
 
     loop = QEventLoop()
-    relay.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
     dialog = _progress_dialog(parent, path, job)
     label = dialog.findChild(QLabel)
 
@@ -83,16 +82,20 @@ def import_in_worker(parent, path: Path, *, content_dir: Path | None = None):
     shower.timeout.connect(dialog.show)
     poller = QTimer(interval=POLL_MS)
     poller.timeout.connect(tick)
+    watcher = QTimer(interval=DONE_POLL_MS)
+    watcher.timeout.connect(lambda: done.is_set() and loop.quit())
     worker = threading.Thread(target=work, name=f"import {path.name}", daemon=True)
     worker.start()
     shower.start()
     poller.start()
+    watcher.start()
     try:
-        if "value" not in outcome and "error" not in outcome:  # else its signal is on its way
+        if not done.is_set():
             loop.exec()
     finally:
         shower.stop()
         poller.stop()
+        watcher.stop()
         dialog.canceled.disconnect(cancel)  # closing a progress dialog emits canceled
         dialog.rejected.disconnect(cancel)
         dialog.close()
