@@ -24,9 +24,9 @@ from ..storage.limits import MAX_FILE_BYTES, MAX_IMPORTED_RESOURCES
 MAX_CARD_RESOURCES = 500
 # The fewest bytes a saved node or resource takes besides its texts: the saved form
 # writes every field, indented (measured on an empty node and on an empty resource of
-# the shortest kind; a test keeps these below the real figures).
-NODE_SAVED_BYTES = 600
-RESOURCE_SAVED_BYTES = 380
+# the shortest kind, less a tenth; a test keeps these below the real figures).
+NODE_SAVED_BYTES = 500
+RESOURCE_SAVED_BYTES = 340
 
 _LINE_BREAKS = "\\n\\r\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029"
 # A link list item that the canvas reader turns into a resource for certain: a strict

@@ -99,7 +99,8 @@ def canvas_unsavable(tmp: Path) -> Path:
 def canvas_too_many_nodes(tmp: Path) -> Path:
     """One card more than a plan holds, each with a link to convert: refused before that."""
     path = tmp / "too-many-cards.canvas"
-    path.write_bytes(_canvas([_card(i, f"Card {i}\n- [Doc](https://example.org/{i})") for i in range(20_001)]))
+    cards = [_card(i, f"Card {i}\n- [Doc](https://example.org/{i})") for i in range(20_001)]
+    path.write_bytes(_canvas(cards))
     return path
 
 
@@ -216,7 +217,8 @@ CASES: dict[str, tuple[Callable[[Path], Path], list[str], int, str]] = {
     "canvas-60mb-nested-lists": (canvas_nested_containers, CONVERT, 1, "too many objects and lists"),
     "roadmapsh-nested-objects": (roadmapsh_nested_objects, CONVERT, 1, "too many objects and lists"),
     "canvas-unsavable-250k-resources": (canvas_unsavable, CONVERT, 1, "250,000 resources"),
-    "canvas-over-max-nodes": (canvas_too_many_nodes, CONVERT, 1, "would have 20,001 nodes (the limit is 20,000)"),
+    "canvas-over-max-nodes": (canvas_too_many_nodes, CONVERT, 1,
+                              "would have 20,001 nodes (the limit is 20,000)"),
     "canvas-over-max-edges": (canvas_too_many_edges, CONVERT, 1,
                               "would have 100,001 edges (the limit is 100,000)"),
     "roadmapsh-over-max-nodes": (roadmapsh_too_many_nodes, CONVERT, 1, "would have 20,001 nodes"),
