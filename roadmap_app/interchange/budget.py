@@ -31,11 +31,11 @@ RESOURCE_SAVED_BYTES = 340
 _LINE_BREAKS = "\\n\\r\\x0b\\x0c\\x1c-\\x1e\\x85\\u2028\\u2029"
 # A link list item that the canvas reader turns into a resource for certain: a strict
 # subset of jsoncanvas._LINK_ITEM whose URL passes is_web_url and clean_url (http(s),
-# a plain host name, no space, at most MAX_URL characters). Linear: one start per line,
-# and each part stops at a character the next part cannot take.
+# a plain host name, no space, at most MAX_URL characters in all). Linear: one start
+# per line, and each part stops at a character the next part cannot take.
 _SURE_LINK = re.compile(
-    rf"^[ \t]*[-*+][ \t]+\[(?:\\[^{_LINE_BREAKS}]|[^\]\\{_LINE_BREAKS}])*\]"
-    rf"\(((?i:https?)://[A-Za-z0-9][-A-Za-z0-9.]*(?:[/?#][^\s)]*)?)\)[ \t]*$",
+    rf"^[ \t]*[-*+][ \t]+\[[^\]\\{_LINE_BREAKS}]*(?:\\[^{_LINE_BREAKS}][^\]\\{_LINE_BREAKS}]*)*\]"
+    rf"\(((?i:https?)://[A-Za-z0-9][-A-Za-z0-9.]{{0,253}}(?:[/?#][^\s)]{{0,{MAX_URL - 263}}})?)\)[ \t]*$",
     re.MULTILINE,
 )
 
@@ -74,13 +74,13 @@ class CardLinks:
         first = _SURE_LINK.search(text)
         if first is None:
             return
-        urls = [len(m) for m in _SURE_LINK.findall(text, first.start()) if len(m) <= MAX_URL]
+        urls = _SURE_LINK.findall(text, first.start())
         # The first non-blank line is the card's title, never a resource: a link line is
         # counted only after a letter or digit (text cleaning keeps those, so that line
         # is not blank). A line cut at MAX_TEXT may read differently once cleaned.
         titled = _LETTER.search(text, 0, first.start()) is not None
         urls = urls[0 if titled else 1:len(urls) - cut][:MAX_CARD_RESOURCES]
-        self.count, self.url_chars = len(urls), sum(urls)
+        self.count, self.url_chars = len(urls), sum(map(len, urls))
 
 
 def distinct_pairs(pairs: Iterable[tuple[str, str]], ends: set[str] | dict) -> int:
