@@ -20,7 +20,8 @@ from pathlib import Path
 
 from .common import REPO, Row
 
-SUITES = ["layout_bench", "io_bench", "export_bench", "frames_bench", "startup_bench", "planning_bench"]
+SUITES = ["layout_bench", "io_bench", "import_bench", "export_bench", "frames_bench", "startup_bench",
+          "planning_bench"]
 
 
 def machine() -> str:
@@ -89,6 +90,10 @@ NOTES = """
 - The garbage collector is paused while the plan loads and what start-up built is frozen
   (`gc.freeze`), so later collections do not walk a 10k-node plan.
 - Loading: the number caps are checked with one `bytes.translate` instead of a regex.
+- Import limits: each importer counts the nodes, edges, link resources and a floor of the
+  saved size right after parsing (`interchange/budget.py`, one linear regex pass over the
+  cards' texts), so a file whose plan could never be saved is refused before any card is
+  converted.
 - Autosave: the UI thread takes a snapshot from a node-copy cache primed in idle slices
   (~1 ms at 10k nodes); serialising dumps item by item and joins the JSON in batches, so
   the worker hands the GIL back.

@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:  # benchmarks/ is a top-level folder, not part of the package
     sys.path.insert(0, str(REPO))
 
-from benchmarks import io_bench, layout_bench, run  # noqa: E402
+from benchmarks import import_bench, io_bench, layout_bench, run  # noqa: E402
 from benchmarks.common import Row  # noqa: E402
 
 
@@ -37,6 +37,12 @@ def test_layout_and_io_suites_give_rows(qapp):
         assert expected in whats
     autosave = next(r for r in rows if r.what.startswith("Autosave"))
     assert "autosave_now()" in autosave.note  # measured through the app's own path
+
+
+def test_import_suite_refuses_the_over_limit_canvas_beside_its_reference():
+    rows = import_bench.measure(smoke=True)  # measure() itself fails if the canvas is accepted
+    _check(rows)
+    assert "110,000 link resources" in rows[0].what and "safejson.loads" in rows[0].reference
 
 
 def test_without_graphviz_the_dot_rows_say_skipped(monkeypatch, tmp_path):

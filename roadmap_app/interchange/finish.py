@@ -4,7 +4,9 @@
 through, then every save and autosave failed, naming the plan instead of the file
 it came from. These checks run before a plan is created, so such a file is refused
 with one line about the file being imported (the CLI and the window put its name
-in front).
+in front). The importers count what they are about to build right after parsing
+(interchange.budget), so most such files are refused sooner with the same words; these
+checks stay the guarantee.
 """
 
 from __future__ import annotations
@@ -16,16 +18,14 @@ from typing import Any
 from ..model import Roadmap
 from ..storage import codec, safejson
 from ..storage.errors import FileFormatError
-from ..storage.limits import MAX_CONTAINERS, MAX_FILE_BYTES, MAX_IMPORTED_RESOURCES, MAX_VALUES
+from ..storage.limits import MAX_CONTAINERS, MAX_FILE_BYTES, MAX_VALUES
+from .budget import refuse_over_limits
 from .job import phase
 
 
 def check_resource_budget(nodes: Iterable[dict[str, Any]]) -> None:
     """Refuse an import with more resources in all than a plan can carry (before validation)."""
-    total = sum(len(n.get("resources") or ()) for n in nodes if isinstance(n, dict))
-    if total > MAX_IMPORTED_RESOURCES:
-        raise FileFormatError(f"the plan it makes would have {total:,} resources "
-                              f"(the limit is {MAX_IMPORTED_RESOURCES:,})")
+    refuse_over_limits(resources=sum(len(n.get("resources") or ()) for n in nodes if isinstance(n, dict)))
 
 
 # Saving indents two spaces per level; a plan nests at most this deep, so each item

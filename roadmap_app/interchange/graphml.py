@@ -42,6 +42,7 @@ from ..safety import is_web_url
 from ..storage import safejson
 from ..storage.codec import describe_validation_error
 from ..storage.errors import FileFormatError
+from .budget import distinct_pairs, refuse_over_limits
 from .common import (
     add_edges_acyclic,
     build_roadmap,
@@ -424,4 +425,17 @@ def read_graphml(data: bytes, source: Path | str | None = None) -> tuple[Roadmap
     """Parse GraphML bytes (hardened) into a roadmap and a report."""
     report = ImportReport("GraphML")
     doc = read_structure(parse_xml(data), report)
+    _refuse_early(doc)
     return convert(doc, source, report), report
+
+
+def _refuse_early(doc: GraphmlDoc) -> None:
+    """Refuse a file whose plan would have too many nodes or edges, before converting a node.
+
+    Counted: nodes that are neither groups (they become stages) nor shapes without text
+    (drawing aids), and the distinct pairs of them that an edge joins; conversion keeps
+    at least these.
+    """
+    plain = {node_id for node_id, raw in doc.nodes.items() if not raw.group and not _unlabelled_shape(raw)}
+    refuse_over_limits(nodes=len(plain),
+                       edges=distinct_pairs(((e.source, e.target) for e in doc.edges), plain))

@@ -36,6 +36,7 @@ from ..model.text import MAX_TEXT, MAX_TITLE
 from ..safety import is_web_url
 from ..storage import safejson
 from ..storage.errors import FileFormatError
+from .budget import CardLinks, distinct_pairs, refuse_over_limits, saved_bytes
 from .canvas_style import MARKER, marker_enum, read_color, read_marker, resolve_wiki_links, strip_callout
 from .common import (
     add_edges_acyclic,
@@ -400,6 +401,7 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
     _report_unknown_fields(raw_nodes, NODE_KEYS, "node", report)
     _report_unknown_fields(raw_edges, EDGE_KEYS, "edge", report)
     items = _collect_items(raw_nodes, report)
+    _refuse_early(items, raw_edges)
     own = any(MARKER in i for i in items if i["type"] != "group")
     groups = [i for i in items if i["type"] == "group"]
     backgrounds = sum(1 for g in groups if g.get("background"))
@@ -514,6 +516,36 @@ def canvas_to_roadmap(doc: Any, *, source: Path | str | None = None) -> tuple[Ro
         "description": f"Imported from {Path(source).name}" if source else "",
     })
     return roadmap, report
+
+
+def _refuse_early(items: list[dict[str, Any]], raw_edges: list[Any]) -> None:
+    """Refuse a canvas whose plan would break a plan limit, before any card is converted.
+
+    Cards are the text and file nodes plus the link nodes no edge joins to a card;
+    resources are the link items of the cards' texts (budget.CardLinks).
+    """
+    cards = {i["id"] for i in items if i["type"] in ("text", "file")}
+    links = {i["id"] for i in items if i["type"] == "link"}
+    attached: set[str] = set()
+    pairs: list[tuple[str, str]] = []
+    for raw in raw_edges:
+        ends = (raw.get("fromNode"), raw.get("toNode")) if isinstance(raw, dict) else ()
+        if len(ends) == 2 and all(isinstance(e, str) for e in ends):
+            a, b = ends
+            if a in links or b in links:
+                if a in cards or b in cards:
+                    attached.add(a if a in links else b)
+            else:
+                pairs.append((a, b))
+    resources = url_chars = 0
+    for item in items:
+        if item["type"] == "text" and isinstance(item.get("text"), str):
+            found = CardLinks(item["text"])
+            resources += found.count
+            url_chars += found.url_chars
+    nodes = len(cards) + len(links - attached)
+    refuse_over_limits(nodes=nodes, edges=distinct_pairs(pairs, cards), resources=resources,
+                       saved_bytes=saved_bytes(nodes, resources, url_chars))
 
 
 def _attach_link(node: dict[str, Any], link: dict[str, Any], label: str = "") -> None:

@@ -44,6 +44,7 @@ from ..model import EdgeKind, NodeKind, Origin, ResourceKind, Roadmap
 from ..model.node import MAX_RESOURCES
 from ..storage import safejson
 from ..storage.errors import FileFormatError
+from .budget import distinct_pairs, refuse_over_limits
 from .common import (
     add_edges_acyclic,
     build_roadmap,
@@ -230,6 +231,7 @@ def roadmapsh_to_roadmap(
         raise FileFormatError('not a roadmap.sh file ("edges" must be a list)')
     check_count("roadmap.sh nodes", len(doc["nodes"]))
     check_count("roadmap.sh edges", len(raw_edges), 200_000)
+    _refuse_early(doc["nodes"], raw_edges)
     nodes: dict[str, dict[str, Any]] = {}
     types: dict[str, str] = {}
     used: set[str] = set()
@@ -314,6 +316,19 @@ def roadmapsh_to_roadmap(
         "nodes": list(nodes.values()), "edges": edges,
         "description": f"Imported from the roadmap.sh file {Path(source).name}" if source else "",
     }), report
+
+
+def _refuse_early(raw_nodes: list[Any], raw_edges: list[Any]) -> None:
+    """Refuse a file whose plan would have too many nodes or edges, before converting a node.
+
+    Counted: the topics, subtopics and to-dos with an id of their own, and the distinct
+    pairs of them an edge joins directly; conversion keeps at least these.
+    """
+    kept = {raw["id"] for raw in raw_nodes if isinstance(raw, dict) and isinstance(raw.get("type"), str)
+            and raw["type"] in KEPT_TYPES and isinstance(raw.get("id"), str) and raw["id"]}
+    ends = ((raw.get("source"), raw.get("target")) for raw in raw_edges if isinstance(raw, dict))
+    refuse_over_limits(nodes=len(kept), edges=distinct_pairs(
+        ((a, b) for a, b in ends if isinstance(a, str) and isinstance(b, str)), kept))
 
 
 def _drawn_order(

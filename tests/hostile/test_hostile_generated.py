@@ -96,6 +96,31 @@ def canvas_unsavable(tmp: Path) -> Path:
     return path
 
 
+def canvas_too_many_nodes(tmp: Path) -> Path:
+    """One card more than a plan holds, each with a link to convert: refused before that."""
+    path = tmp / "too-many-cards.canvas"
+    cards = [_card(i, f"Card {i}\n- [Doc](https://example.org/{i})") for i in range(20_001)]
+    path.write_bytes(_canvas(cards))
+    return path
+
+
+def canvas_too_many_edges(tmp: Path) -> Path:
+    """500 cards joined by 100,001 different pairs (a plan holds 100,000 edges)."""
+    pairs = [(a, b) for a in range(500) for b in range(a + 1, 500)][:100_001]
+    edges = [{"id": f"e{k}", "fromNode": f"c{a}", "toNode": f"c{b}"} for k, (a, b) in enumerate(pairs)]
+    path = tmp / "too-many-edges.canvas"
+    path.write_bytes(_canvas([_card(i, f"Card {i}") for i in range(500)], edges))
+    return path
+
+
+def roadmapsh_too_many_nodes(tmp: Path) -> Path:
+    nodes = [{"id": f"t{i}", "type": "topic" if i % 2 else "subtopic", "data": {"label": f"Topic {i}"},
+              "position": {"x": (i % 100) * 300, "y": (i // 100) * 100}} for i in range(20_001)]
+    path = tmp / "too-many-topics.json"
+    path.write_text(json.dumps({"nodes": nodes, "edges": []}))
+    return path
+
+
 BAD_URLS = ("javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>", "vbscript:msgbox(1)")
 
 
@@ -192,6 +217,11 @@ CASES: dict[str, tuple[Callable[[Path], Path], list[str], int, str]] = {
     "canvas-60mb-nested-lists": (canvas_nested_containers, CONVERT, 1, "too many objects and lists"),
     "roadmapsh-nested-objects": (roadmapsh_nested_objects, CONVERT, 1, "too many objects and lists"),
     "canvas-unsavable-250k-resources": (canvas_unsavable, CONVERT, 1, "250,000 resources"),
+    "canvas-over-max-nodes": (canvas_too_many_nodes, CONVERT, 1,
+                              "would have 20,001 nodes (the limit is 20,000)"),
+    "canvas-over-max-edges": (canvas_too_many_edges, CONVERT, 1,
+                              "would have 100,001 edges (the limit is 100,000)"),
+    "roadmapsh-over-max-nodes": (roadmapsh_too_many_nodes, CONVERT, 1, "would have 20,001 nodes"),
     "canvas-dangerous-links": (canvas_dangerous_links, CONVERT, 0, "wrote"),
     "roadmapsh-10k-topics-10k-subtopics": (roadmapsh_big, CONVERT, 0, "wrote 20000 nodes"),
     "roadmapsh-topics-in-one-row": (roadmapsh_one_row, CONVERT, 0, "wrote 16000 nodes"),

@@ -79,6 +79,10 @@ CASES: dict[str, tuple[bytes, int, str]] = {
                             1, "more than 64 attributes"),
     "too-many-nodes": (doc("".join(f'<node id="n{i}"/>' for i in range(20_001))), 1,
                        "too many nodes (20001"),
+    "too-many-edges": (doc("".join(f'<node id="n{i}"/>' for i in range(500))
+                           + "".join(f'<edge source="n{a}" target="n{b}"/>' for a, b in
+                                     [(a, b) for a in range(500) for b in range(a + 1, 500)][:100_001])),
+                       1, "would have 100,001 edges (the limit is 100,000)"),
     "million-elements": (doc('<node id="a"><data key="y">' + '<y:a xmlns:y="urn:y"/>' * 1_000_001
                              + "</data></node>", '<key id="y" for="node" yfiles.type="nodegraphics"/>'),
                          1, "more than 1000000 XML elements"),
