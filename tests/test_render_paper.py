@@ -156,6 +156,11 @@ def test_overview_preset_is_1920_wide_with_every_title_whole_and_legible(tmp_pat
         assert "…" not in "".join(lines) and " ".join(lines).split() == card.title.split(), card.title
     cap = QFontMetricsF(scene._kit.poster_font).capHeight()
     assert cap * result.scale >= 9.0
+    # The stages are still named (the cards' own big titles replace the landmark labels).
+    placed = scene._labels.placed(result.scale)
+    assert {label.key for label in placed} == {n.stage for n in roadmap.nodes}
+    assert not any(label.landmark for label in placed)
+    assert min(label.screen_px for label in placed) >= 9.0
 
 
 def test_cli_overview_preset(tmp_path, qapp):

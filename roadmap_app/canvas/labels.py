@@ -69,6 +69,7 @@ class MapLabelsItem(QGraphicsItem):
         self._landmarks = landmarks
         self._bounds = QRectF()
         self._cache: tuple[float, list[PlacedLabel]] | None = None
+        self.stages_only = False  # a poster: the cards name themselves, the stages still need a name
         self._stage_font = QFont(kit.band_font)
         self._landmark_font = QFont(kit.landmark_font)
         self.setZValue(Z_LABELS)
@@ -90,6 +91,11 @@ class MapLabelsItem(QGraphicsItem):
     def invalidate(self) -> None:
         self._cache = None
         self.update()
+
+    def set_stages_only(self, on: bool) -> None:
+        if on != self.stages_only:
+            self.stages_only = on
+            self.invalidate()
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -119,7 +125,7 @@ class MapLabelsItem(QGraphicsItem):
                 rect.translate(0, h + pad)
             taken.append(rect)
             out.append(PlacedLabel(stage, (title,), rect, size, size * lod, False))
-        if lod < FULL_FROM:
+        if lod < FULL_FROM and not self.stages_only:
             out.extend(self._place_landmarks(lod, taken))
         self._cache = (lod, out)
         return out

@@ -32,10 +32,11 @@ class SceneMarks:
         return QPointF(*free_spot(rects, near, (width, height)))
 
     def set_poster_titles(self, on: bool) -> None:
-        """Cards print their whole title in big type and nothing else (the "overview" export)."""
+        """Cards print their whole title in big type (the "overview" export); of the map
+        labels only the stage names stay."""
         if on != self.poster_titles:
             self.poster_titles = on
-            self._labels.setVisible(not on)
+            self._labels.set_stages_only(on)
             for card in self._cards.values():
                 card.update()
 
