@@ -37,7 +37,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.run
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m roadmap_app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m roadmap_app.ui.window.screenshots docs/screenshots
 
 dist: $(STAMP)
 	$(PY) -m pip install --quiet -e '.[dist]'

@@ -67,7 +67,7 @@ def measure(smoke: bool) -> list[Row]:
     from roadmap_app.graph.layout import layout
     from roadmap_app.graph.synthetic import synthetic_roadmap
     from roadmap_app.render.scene_source import ensure_app
-    from roadmap_app.ui.main_window import READING_ZOOM
+    from roadmap_app.ui.window.main_window import READING_ZOOM
 
     ensure_app()
     n = 2000 if smoke else 10_000

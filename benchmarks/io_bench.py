@@ -60,8 +60,8 @@ def _autosave_row(roadmap, n: int, repeat: int) -> Row:
 
     from roadmap_app.document import RoadmapDocument
     from roadmap_app.render.scene_source import ensure_app
-    from roadmap_app.ui.file_controller import FileController
-    from roadmap_app.ui.settings_controller import SettingsController
+    from roadmap_app.ui.controllers.file_controller import FileController
+    from roadmap_app.ui.controllers.settings_controller import SettingsController
 
     app = ensure_app()
     with tempfile.TemporaryDirectory() as tmp:

@@ -84,7 +84,7 @@ NOTES = """
   numpy, pyqtgraph and networkx are not imported before the plan is shown
   (`tests/test_startup_imports.py`).
 - Planning: the schedule is computed once per document change and shared by next steps,
-  the pace bar, the dashboard and the status bar (`ui/plan_cache.py`, keyed by the
+  the pace bar, the dashboard and the status bar (`ui/common/plan_cache.py`, keyed by the
   document's revision); at 10k nodes each projection is ~0.1-0.2 s, which every panel
   used to pay on its own when a plan opened and after every edit.
 - The garbage collector is paused while the plan loads and what start-up built is frozen

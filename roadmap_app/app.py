@@ -1,6 +1,6 @@
 """Composition root: the Qt application, the main window and its first plan, the event loop.
 
-The pieces are built in ui.startup (so tests and the screenshot tool build the
+The pieces are built in ui.window.startup (so tests and the screenshot tool build the
 same window); this module only adds the command line and the event loop.
 
 Start-up order is tuned (see docs/PERFORMANCE.md): the splash is painted with
@@ -31,7 +31,7 @@ PURE_PYTHON_FIRST = ("roadmap_app.model", "roadmap_app.storage", "roadmap_app.gr
 
 def __getattr__(name: str):  # build_window and create_application, imported on first use
     if name in ("build_window", "create_application"):
-        from .ui import startup
+        from .ui.window import startup
 
         return getattr(startup, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -47,7 +47,7 @@ def run_app(argv: list[str]) -> int:
             for module in PURE_PYTHON_FIRST:
                 importlib.import_module(module)
         # The splash module imports PySide6 itself: a module imported after PySide6 costs more.
-        from .ui.splash import application, show_splash
+        from .ui.window.splash import application, show_splash
 
         app = application([sys.argv[0] if sys.argv else "roadmap-planner", *argv])
         probe = FirstFrameProbe(app) if probe_requested() == FIRST_FRAME else None
@@ -55,7 +55,7 @@ def run_app(argv: list[str]) -> int:
         if probe is not None:
             probe.flush()
 
-        from .ui.startup import build_window, create_application, install_excepthook
+        from .ui.window.startup import build_window, create_application, install_excepthook
 
         create_application(argv)
         window = build_window(path)

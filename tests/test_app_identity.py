@@ -8,7 +8,7 @@ from roadmap_app import APP_ID, APP_NAME, __version__
 
 
 def test_create_application_sets_the_identity_from_the_app_id(qapp):
-    from roadmap_app.ui.startup import create_application
+    from roadmap_app.ui.window.startup import create_application
 
     assert create_application([]) is qapp
     assert QGuiApplication.desktopFileName() == APP_ID  # Wayland/X11 match the window to our .desktop

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog
 
-from roadmap_app.ui.splash import opening_message, show_splash
+from roadmap_app.ui.window.splash import opening_message, show_splash
 
 
 def test_the_message_names_the_file_and_its_size(tmp_path):

@@ -7,7 +7,7 @@ from roadmap_app.document import RoadmapDocument
 from roadmap_app.model import Resource, Status
 from roadmap_app.storage import codec
 from roadmap_app.templates import load_template
-from roadmap_app.ui.autosave import SnapshotCache, snapshot_for_save
+from roadmap_app.ui.controllers.autosave import SnapshotCache, snapshot_for_save
 
 
 def _doc():

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog
 
 from roadmap_app.model import Status
 from roadmap_app.storage import list_backups
-from roadmap_app.ui import backup_dialog
-from roadmap_app.ui.backup_dialog import EMPTY_TEXT, BackupDialog
+from roadmap_app.ui.dialogs import backup_dialog
+from roadmap_app.ui.dialogs.backup_dialog import EMPTY_TEXT, BackupDialog
 
 pytest_plugins = ("ui_helpers",)
 

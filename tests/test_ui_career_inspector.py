@@ -153,7 +153,7 @@ def test_a_skill_learned_in_a_job_says_so(window):
 
 
 def test_an_optional_node_left_out_says_how_to_add_it(career_window, qtbot):
-    from roadmap_app.ui.career_fields import OFF_ROUTE_TEXT, OPTIONAL_TEXT
+    from roadmap_app.ui.panels.career_fields import OFF_ROUTE_TEXT, OPTIONAL_TEXT
 
     fields = _select(career_window, "cert")
     assert fields.banner.isVisibleTo(career_window.inspector) and fields.banner.text() == OPTIONAL_TEXT
@@ -165,7 +165,7 @@ def test_an_optional_node_left_out_says_how_to_add_it(career_window, qtbot):
 
 
 def test_the_banner_takes_the_dark_theme_colours(career_window, qtbot):
-    from roadmap_app.ui.theme import ThemeMode
+    from roadmap_app.ui.window.theme import ThemeMode
 
     fields = _select(career_window, "cert")
     light = fields.banner.styleSheet()

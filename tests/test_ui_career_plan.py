@@ -103,7 +103,7 @@ def test_route_menu_says_when_there_is_nothing_to_choose(window):
 
 
 def test_route_choice_changes_the_schedule(career_window):
-    from roadmap_app.ui.plan_cache import schedule_for
+    from roadmap_app.ui.common.plan_cache import schedule_for
 
     doc = career_window.document
     career_window.editor.choose_route("goal", "entry", "analyst")

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QStyleOptionSpinBox,
 )
 
-from roadmap_app.ui.contrast_style import ContrastStyle
-from roadmap_app.ui.theme import make_palette
+from roadmap_app.ui.window.contrast_style import ContrastStyle
+from roadmap_app.ui.window.theme import make_palette
 
 pytestmark = pytest.mark.usefixtures("restore_app_look")
 pytest_plugins = ("ui_helpers",)

@@ -22,10 +22,10 @@ from roadmap_app.render import raster
 from roadmap_app.render.options import ExportOptions, ExportResult, ExportScope
 from roadmap_app.render.scene_source import build_scene
 from roadmap_app.storage import codec
-from roadmap_app.ui.exchange_controller import ExchangeController
-from roadmap_app.ui.export_dialog import ExportOptionsDialog
-from roadmap_app.ui.import_dialog import ImportPreviewDialog
-from roadmap_app.ui.update_dialog import UpdateSummaryDialog
+from roadmap_app.ui.controllers.exchange_controller import ExchangeController
+from roadmap_app.ui.dialogs.export_dialog import ExportOptionsDialog
+from roadmap_app.ui.dialogs.import_dialog import ImportPreviewDialog
+from roadmap_app.ui.dialogs.update_dialog import UpdateSummaryDialog
 
 pytest_plugins = ("ui_helpers",)  # the window and dialogs fixtures
 FIXTURES = Path(__file__).parent / "fixtures" / "interchange"
@@ -130,7 +130,7 @@ def test_export_other_formats_from_the_gui_writes_the_file(window, exchange, mon
 
 
 def test_a_name_without_extension_gets_the_chosen_filters(window, exchange, monkeypatch, tmp_path, dialogs):
-    from roadmap_app.ui.export_dialog import filter_for
+    from roadmap_app.ui.dialogs.export_dialog import filter_for
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "v1.2"), filter_for("md"))))
@@ -231,7 +231,7 @@ def test_export_of_the_selection_and_of_the_current_view(window, exchange, tmp_p
 ])
 def test_the_window_scene_is_reused_only_for_the_current_view_in_its_theme(
         window, exchange, monkeypatch, tmp_path, scope, same_theme, zoom, reused):
-    from roadmap_app.ui import exchange_controller
+    from roadmap_app.ui.controllers import exchange_controller
 
     seen = {}
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from roadmap_app.model import Status
 from roadmap_app.storage import load, save
 from roadmap_app.templates import load_template
-from roadmap_app.ui.dialogs import TemplateDialog
+from roadmap_app.ui.dialogs.small_dialogs import TemplateDialog
 
 pytest_plugins = ("ui_helpers",)
 pytestmark = pytest.mark.usefixtures("restore_app_look")

@@ -13,9 +13,9 @@ from PySide6.QtGui import QDropEvent
 from roadmap_app.model import Status
 from roadmap_app.storage import SaveError, load, paths, save
 from roadmap_app.templates import load_template
-from roadmap_app.ui import file_controller
-from roadmap_app.ui.settings_controller import SettingsController
-from roadmap_app.ui.theme import ThemeMode
+from roadmap_app.ui.controllers import file_controller
+from roadmap_app.ui.controllers.settings_controller import SettingsController
+from roadmap_app.ui.window.theme import ThemeMode
 
 pytest_plugins = ("ui_helpers",)
 pytestmark = pytest.mark.usefixtures("restore_app_look")

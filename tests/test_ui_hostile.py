@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from roadmap_app.storage import codec, paths
-from roadmap_app.ui import import_dialog
+from roadmap_app.ui.dialogs import import_dialog
 
 pytest_plugins = ("ui_helpers",)
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QProgressDialog, QPushButton
 
-from roadmap_app.ui.import_dialog import ImportPreviewDialog
+from roadmap_app.ui.dialogs.import_dialog import ImportPreviewDialog
 
 pytest_plugins = ("ui_helpers",)
 MAX_STALL = 0.100
@@ -153,7 +153,7 @@ def test_a_roadmapsh_import_can_take_its_content_folder_from_elsewhere(window, q
                                                                        monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from roadmap_app.ui.exchange_controller import CHOOSE_CONTENT
+    from roadmap_app.ui.controllers.exchange_controller import CHOOSE_CONTENT
 
     folder = Path(__file__).parent / "fixtures" / "interchange" / "roadmapsh-ds"
     alone = tmp_path / "data-science.json"

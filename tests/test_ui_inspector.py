@@ -10,8 +10,8 @@ from url_recorder import UrlRecorder
 
 from roadmap_app.model import Origin, Resource, Status
 from roadmap_app.storage import codec, mark_session_open, paths, write_recovery
-from roadmap_app.ui import recovery_prompt
-from roadmap_app.ui.resource_editor import ResourceDialog
+from roadmap_app.ui.dialogs import recovery_prompt
+from roadmap_app.ui.dialogs.resource_editor import ResourceDialog
 
 pytest_plugins = ("ui_helpers",)
 pytestmark = pytest.mark.usefixtures("restore_app_look")
@@ -112,7 +112,7 @@ def test_clicking_a_prerequisite_selects_and_centres_it(window, qtbot):
 
 
 def test_marking_done_with_open_prerequisites_goes_through_the_lock_prompt(window, monkeypatch):
-    from roadmap_app.ui import lock_prompt
+    from roadmap_app.ui.dialogs import lock_prompt
 
     asked = []
     monkeypatch.setattr(lock_prompt, "mark_done_with_prerequisites",

@@ -103,7 +103,7 @@ def test_a_filter_shows_a_banner_and_a_jump_reveals_a_hidden_node(window, qtbot)
 
 def test_file_dialogs_start_in_documents_then_in_the_last_folder_used(window, monkeypatch, tmp_path):
     from roadmap_app.storage import paths
-    from roadmap_app.ui import file_controller
+    from roadmap_app.ui.controllers import file_controller
 
     starts = []
     chosen = tmp_path / "elsewhere" / "plan.roadmap"
@@ -124,7 +124,7 @@ def test_file_dialogs_start_in_documents_then_in_the_last_folder_used(window, mo
 def test_the_filter_banner_reads_well_in_both_themes(window, qtbot):
     from test_ui_contrast import best_contrast
 
-    from roadmap_app.ui.theme import ThemeMode
+    from roadmap_app.ui.window.theme import ThemeMode
 
     window.filter_menu.status_actions[Status.NOT_STARTED.value].setChecked(False)
     banner = window.filter_banner

@@ -11,7 +11,7 @@ from url_recorder import UrlRecorder
 
 from roadmap_app.model import Origin
 from roadmap_app.templates import load_template
-from roadmap_app.ui.links import LinkOpener, shipped_urls
+from roadmap_app.ui.common.links import LinkOpener, shipped_urls
 
 pytest_plugins = ("ui_helpers",)
 SCHEMES = ("http", "https", "file", "javascript", "ftp")

@@ -10,7 +10,7 @@ from url_recorder import UrlRecorder
 
 from roadmap_app.model import Status
 from roadmap_app.storage import load, paths
-from roadmap_app.ui.resource_editor import ResourceDialog
+from roadmap_app.ui.dialogs.resource_editor import ResourceDialog
 
 pytest_plugins = ("ui_helpers",)
 pytestmark = pytest.mark.usefixtures("restore_app_look")  # the window and dialogs fixtures
@@ -163,7 +163,7 @@ def test_connecting_into_a_cycle_is_refused_with_feedback(window, dialogs):
 
 
 def test_the_connect_dialog_offers_no_node_that_would_close_a_cycle(window, monkeypatch):
-    from roadmap_app.ui.dialogs import NodePickerDialog
+    from roadmap_app.ui.dialogs.small_dialogs import NodePickerDialog
 
     doc = window.document
     edge = next(e for e in doc.roadmap.edges if e.kind.value == "prerequisite")
@@ -180,7 +180,7 @@ def test_the_connect_dialog_offers_no_node_that_would_close_a_cycle(window, monk
 
 
 def test_connect_prerequisite_action_uses_the_picker(window, monkeypatch):
-    from roadmap_app.ui.dialogs import NodePickerDialog
+    from roadmap_app.ui.dialogs.small_dialogs import NodePickerDialog
 
     doc = window.document
     source = node_by_title(doc, "Graph machine learning")
@@ -288,7 +288,7 @@ def test_every_action_has_an_object_name_and_is_in_a_menu(window):
 
 
 def test_no_two_actions_share_a_shortcut(window):
-    from roadmap_app.ui.dialogs import shortcut_text
+    from roadmap_app.ui.dialogs.small_dialogs import shortcut_text
 
     seen: dict[str, str] = {}
     for act in window.findChildren(QAction):

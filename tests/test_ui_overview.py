@@ -7,7 +7,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtWidgets import QApplication
 
 from roadmap_app.model import NodeKind
-from roadmap_app.ui import window_fit
+from roadmap_app.ui.window import window_fit
 
 pytest_plugins = ("ui_helpers",)
 pytestmark = pytest.mark.usefixtures("restore_app_look")
@@ -146,7 +146,7 @@ def test_switching_direction_relays_placed_cards_in_one_undo_step(qapp):
 
 
 def test_export_dialog_offers_paper_and_poster_for_pdf_and_the_overview_preset_for_images(qtbot):
-    from roadmap_app.ui.export_dialog import ExportContext, ExportOptionsDialog
+    from roadmap_app.ui.dialogs.export_dialog import ExportContext, ExportOptionsDialog
 
     pdf = ExportOptionsDialog(None, ExportContext(fmt="pdf", dark=False))
     qtbot.addWidget(pdf)

@@ -1,4 +1,4 @@
-"""The shared schedule (ui/plan_cache.py): one projection per document change."""
+"""The shared schedule (ui/common/plan_cache.py): one projection per document change."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ pytest.importorskip("PySide6")
 from roadmap_app.document.document import RoadmapDocument
 from roadmap_app.model import Edge, Node, Roadmap, Status
 from roadmap_app.planning import PlanningError, schedule, summary
-from roadmap_app.ui import plan_cache
-from roadmap_app.ui.plan_cache import schedule_for, summary_for
+from roadmap_app.ui.common import plan_cache
+from roadmap_app.ui.common.plan_cache import schedule_for, summary_for
 
 
 @pytest.fixture

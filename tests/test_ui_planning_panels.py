@@ -17,13 +17,13 @@ from PySide6.QtGui import QColor, QPalette
 from roadmap_app.document.document import RoadmapDocument
 from roadmap_app.model import Edge, EdgeKind, Node, NodeKind, Roadmap, Status, StatusChange
 from roadmap_app.planning import schedule
-from roadmap_app.ui.lock_prompt import (
+from roadmap_app.ui.dialogs.lock_prompt import (
     ask_about_prerequisites,
     build_prerequisite_box,
     mark_done_with_prerequisites,
 )
-from roadmap_app.ui.next_steps import NextStepsPanel
-from roadmap_app.ui.pace_bar import PaceBar
+from roadmap_app.ui.panels.next_steps import NextStepsPanel
+from roadmap_app.ui.panels.pace_bar import PaceBar
 
 NOW = dt.datetime.now(dt.UTC)
 
@@ -259,12 +259,13 @@ def test_pyqtgraph_is_imported_only_with_the_dashboard():
         import importlib.util, sys
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
-        import roadmap_app.ui.next_steps, roadmap_app.ui.pace_bar, roadmap_app.ui.lock_prompt
+        import roadmap_app.ui.panels.next_steps, roadmap_app.ui.panels.pace_bar
+        import roadmap_app.ui.dialogs.lock_prompt
         assert "pyqtgraph" not in sys.modules, "panels imported pyqtgraph"
-        if importlib.util.find_spec("roadmap_app.ui.main_window") is not None:
-            from roadmap_app.ui.main_window import MainWindow
-            from roadmap_app.ui.settings_controller import SettingsController
-            from roadmap_app.ui.theme import ThemeController
+        if importlib.util.find_spec("roadmap_app.ui.window.main_window") is not None:
+            from roadmap_app.ui.window.main_window import MainWindow
+            from roadmap_app.ui.controllers.settings_controller import SettingsController
+            from roadmap_app.ui.window.theme import ThemeController
             window = MainWindow(SettingsController(), ThemeController(app))
             window.show()
             app.processEvents()
@@ -294,7 +295,7 @@ def test_next_steps_tooltip_shows_markup_titles_literally(qtbot):
 
     from roadmap_app.document import RoadmapDocument
     from roadmap_app.model import Node, Roadmap
-    from roadmap_app.ui.next_steps import COL_TITLE, NextStepsPanel
+    from roadmap_app.ui.panels.next_steps import COL_TITLE, NextStepsPanel
 
     title = "<b>bold</b> <img src='file:///etc/passwd'>"
     doc = RoadmapDocument(Roadmap(id="r", title="R", nodes=[Node(id="a", title=title, estimated_hours=2)]))

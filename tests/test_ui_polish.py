@@ -39,7 +39,7 @@ def test_the_toolbar_keeps_its_layout_when_a_risk_appears(window, qtbot):
 def test_the_dashboard_is_legible_at_its_first_height_and_lists_every_stage(window, qtbot):
     window.dashboard_dock.raise_()
     qtbot.waitUntil(lambda: window.dashboard is not None, timeout=5000)
-    from roadmap_app.ui.planning_docks import DASHBOARD_MIN_HEIGHT
+    from roadmap_app.ui.panels.planning_docks import DASHBOARD_MIN_HEIGHT
 
     assert window.dashboard.minimumHeight() >= DASHBOARD_MIN_HEIGHT
     want = min(DASHBOARD_MIN_HEIGHT, window.height() // 2)
@@ -86,7 +86,7 @@ def test_a_node_at_risk_gets_a_marker_on_its_card(window, qtbot):
     ("", ""),
 ])
 def test_links_without_a_scheme_get_https(typed, stored):
-    from roadmap_app.ui.links import with_scheme
+    from roadmap_app.ui.common.links import with_scheme
 
     assert with_scheme(typed) == stored
 

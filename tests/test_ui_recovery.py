@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from roadmap_app.model import Status
 from roadmap_app.storage import codec, load, paths, write_recovery
 from roadmap_app.storage.recovery import pending_untitled
-from roadmap_app.ui import recovery_prompt
+from roadmap_app.ui.dialogs import recovery_prompt
 
 pytest_plugins = ("ui_helpers",)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from roadmap_app.model.text import MAX_TEXT, MAX_URL
 from roadmap_app.storage import dumps, load
-from roadmap_app.ui.resource_editor import ResourceDialog
+from roadmap_app.ui.dialogs.resource_editor import ResourceDialog
 
 pytest_plugins = ("ui_helpers",)
 pytestmark = pytest.mark.usefixtures("restore_app_look")

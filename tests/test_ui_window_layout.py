@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from roadmap_app.canvas.minimap import MAX_HEIGHT_SHARE, MAX_WIDTH_SHARE
-from roadmap_app.ui.theme import ThemeMode
+from roadmap_app.ui.window.theme import ThemeMode
 
 pytest_plugins = ("ui_helpers",)
 pytestmark = pytest.mark.usefixtures("restore_app_look")

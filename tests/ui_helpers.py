@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 
 @dataclass
 class DialogRecorder:
-    """Stands in for ui.messages' modal boxes: records them and answers `answer`."""
+    """Stands in for ui.common.messages' modal boxes: records them and answers `answer`."""
 
     answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Discard
     asked: list[tuple[str, str]] = field(default_factory=list)
@@ -30,7 +30,7 @@ class DialogRecorder:
 
 @pytest.fixture
 def dialogs(monkeypatch) -> DialogRecorder:
-    from roadmap_app.ui import messages
+    from roadmap_app.ui.common import messages
 
     recorder = DialogRecorder()
     monkeypatch.setattr(messages, "ask", recorder.ask)

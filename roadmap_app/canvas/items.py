@@ -3,13 +3,13 @@
 NodeCardItem paints a card with plain drawText calls (no rich text, no child
 items) so that one card costs one cheap paint. Gestures that start on a card
 (connect-drag from the handle, inline rename, double-click) are forwarded to
-the scene, which owns them.
+the scene, which owns them, through the CardHost protocol (card_host.py): items
+never import the scene.
 """
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath
@@ -22,12 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Node, NodeKind, Status
+from .card_host import CardHost
 from .glyphs import KIND_LABELS, kind_glyph, lock_glyph, paint_status_badge
 from .kit import CardKit
 from .lod import Detail, detail_for
-
-if TYPE_CHECKING:
-    from .scene import RoadmapScene
 
 RADIUS = 8.0
 PAD = 10.0
@@ -121,7 +119,7 @@ class NodeCardItem(QGraphicsItem):
     """One card. No itemChange override: at 10k cards every Python call at build time counts,
     so the scene tracks drags itself (gestures.py) and updates the edges from there."""
 
-    def __init__(self, node_id: str, kit: CardKit, size: tuple[float, float], scene: RoadmapScene) -> None:
+    def __init__(self, node_id: str, kit: CardKit, size: tuple[float, float], scene: CardHost) -> None:
         super().__init__()
         self.node_id = node_id
         self._kit = kit

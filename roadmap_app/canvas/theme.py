@@ -2,7 +2,7 @@
 
 Status colours come from the Okabe-Ito colour-blind-safe palette and are
 always paired with a glyph (the badge), never used alone. The neutrals match
-the widget palettes of ui/theme.py, so the canvas sits in the window as part
+the widget palettes of ui/window/theme.py, so the canvas sits in the window as part
 of it: dark mode is designed, not inverted. Card text keeps at least 4.5:1
 contrast against its card fill in every state (tests/test_canvas_theme.py).
 """

@@ -46,7 +46,7 @@ class RoadmapDocument(QObject):
         self.envelope_extra: dict[str, Any] = {}
         self.undo_stack = QUndoStack(self)
         # Bumped by every mutation, before `changed`: derived figures (the shared
-        # schedule, ui/plan_cache.py) are memoised against it.
+        # schedule, ui/common/plan_cache.py) are memoised against it.
         self.revision = 0
         self._reindex()
 

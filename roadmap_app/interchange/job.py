@@ -1,6 +1,6 @@
 """A running import, as the pure layers see it: a place to say how far it got, and to stop.
 
-The window runs imports in a worker thread (ui/import_worker.py) and may cancel
+The window runs imports in a worker thread (ui/controllers/import_worker.py) and may cancel
 them. The importers know nothing of threads: they call `checkpoint()` once per item
 (safe_id does, for every node and resource of every format) and `phase()` between
 stages; inside `running(job)` those count progress and raise ImportCancelled once

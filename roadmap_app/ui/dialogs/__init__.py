@@ -1,0 +1,1 @@
+"""Dialogs and prompts: export, import, update, backups, recovery, locks, resources, where-now."""

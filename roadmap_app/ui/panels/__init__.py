@@ -1,0 +1,1 @@
+"""The docked panels beside the canvas: inspector, resources, next steps, plan controls, filter, search."""

@@ -1,0 +1,1 @@
+"""The main window and what frames it: actions, status bar, start-up, splash, theme, screenshots."""
