@@ -78,12 +78,20 @@ def import_in_worker(parent, path: Path, *, content_dir: Path | None = None):
 
     dialog.canceled.connect(cancel)  # the Cancel button, closing the dialog
     dialog.rejected.connect(cancel)  # Escape
-    shower = QTimer(singleShot=True, interval=SHOW_AFTER_MS)
+    # The timers belong to the dialog, so Qt deletes them with it (deleteLater below) and
+    # never Python's garbage collector: a QObject freed inside a collection releases the
+    # Python slots its connections hold, which the collector may already have freed.
+    shower = QTimer(dialog, singleShot=True, interval=SHOW_AFTER_MS)
     shower.timeout.connect(dialog.show)
-    poller = QTimer(interval=POLL_MS)
+    poller = QTimer(dialog, interval=POLL_MS)
     poller.timeout.connect(tick)
-    watcher = QTimer(interval=DONE_POLL_MS)
-    watcher.timeout.connect(lambda: done.is_set() and loop.quit())
+    watcher = QTimer(dialog, interval=DONE_POLL_MS)
+
+    def finished() -> None:
+        if done.is_set():
+            loop.quit()
+
+    watcher.timeout.connect(finished)
     worker = threading.Thread(target=work, name=f"import {path.name}", daemon=True)
     worker.start()
     shower.start()
@@ -93,15 +101,21 @@ def import_in_worker(parent, path: Path, *, content_dir: Path | None = None):
         if not done.is_set():
             loop.exec()
     finally:
-        shower.stop()
-        poller.stop()
-        watcher.stop()
+        for timer, slot in ((shower, dialog.show), (poller, tick), (watcher, finished)):
+            timer.stop()
+            timer.timeout.disconnect(slot)
         dialog.canceled.disconnect(cancel)  # closing a progress dialog emits canceled
         dialog.rejected.disconnect(cancel)
         dialog.close()
         dialog.deleteLater()
     if job.cancel_requested.is_set():
         raise ImportCancelled(f"import of {path.name} cancelled")
-    if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]
+    # Taken out of `outcome` before raising: a traceback holding this frame would else make
+    # a cycle through `outcome` that keeps the dialog's wrappers for the garbage collector.
+    error = outcome.pop("error", None)
+    if error is not None:
+        try:
+            raise error  # type: ignore[misc]
+        finally:
+            del error
+    return outcome.pop("value")
