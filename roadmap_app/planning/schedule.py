@@ -263,7 +263,8 @@ class _Planner:
             if not needs:
                 continue
             node = nodes[t]
-            if not open_[t] or (node.duration_weeks is not None and node.status is Status.IN_PROGRESS and not practice[t]):
+            under_way = node.duration_weeks is not None and node.status is Status.IN_PROGRESS
+            if not open_[t] or (under_way and not practice[t]):
                 continue  # closed, or a commitment already under way: nothing holds it back
             for s in needs:
                 if open_[s] and not practice[s] and s != t:
