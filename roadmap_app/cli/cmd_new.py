@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 
 from ..model import Status
-from ..planning.profiles import PROFILES, apply_outcome, apply_profile
+from ..planning.profiles import PROFILES, ProfileMismatchError, apply_outcome, apply_profile
 from ..storage import SaveError, save
 from ..storage.atomic import describe_os_error
 from ..templates import MAIN_TEMPLATE, UnknownTemplateError, load_template
@@ -60,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("roadmap-planner new: --years needs a --profile", EXIT_USAGE)
     if args.profile:
         today = args.today or dt.date.today()
-        roadmap = apply_outcome(roadmap, apply_profile(roadmap, args.profile, args.years, today))
+        try:
+            outcome = apply_profile(roadmap, args.profile, args.years, today)
+        except ProfileMismatchError as exc:  # say so rather than mark nothing
+            raise CliError(f"roadmap-planner new: {exc}") from None
+        roadmap = apply_outcome(roadmap, outcome)
     try:
         is_dir, exists = target.is_dir(), target.exists()
     except OSError as exc:  # e.g. a name too long for the file system

@@ -23,7 +23,7 @@ class Status(StrEnum):
     @property
     def is_closed(self) -> bool:
         """Done or skipped: the node no longer blocks what it unlocks."""
-        return self in (Status.DONE, Status.SKIPPED)
+        return self is Status.DONE or self is Status.SKIPPED  # identity: the scheduler asks this per node
 
     @property
     def label(self) -> str:

@@ -36,6 +36,7 @@ class Calendar:
             self.prefix.append(total)
         self.week = total
         self.max_days = (dt.date.max - start).days
+        self._ordinal = start.toordinal()
 
     def cum(self, day: int) -> float:
         """Study hours available on days 0..day (none before day 0)."""
@@ -46,33 +47,42 @@ class Calendar:
     def _first_day(self, threshold: float, strict: bool) -> int:
         """The first day whose cumulative capacity reaches `threshold` (or passes it)."""
         week, prefix = self.week, self.prefix
+        last = prefix[6]
         # Capacity through day d is (d // 7) * week + prefix[d % 7] (see cum), written out
-        # here: this runs twice per scheduled node.
-        if strict:
-            def reached(cum: float) -> bool:
-                return cum > threshold
-        else:
-            def reached(cum: float) -> bool:
-                return cum >= threshold
-
+        # here, and the comparison in two copies rather than a helper: this runs twice per
+        # scheduled node, and calls are most of its cost.
         # Jump to the right week (weeks end on day 7w-1), then walk at most 7 days.
         weeks = max(0, math.floor(threshold / week))
-        while weeks > 0 and reached((weeks - 1) * week + prefix[6]):
-            weeks -= 1
-        while not reached(weeks * week + prefix[6]):
-            weeks += 1
-            if 7 * weeks > self.max_days + 7:
-                raise PlanningError("the projection runs past the year 9999; raise the hours per week")
-        base = weeks * week
-        for offset in range(7):
-            if reached(base + prefix[offset]):
-                return 7 * weeks + offset
+        if strict:
+            while weeks > 0 and (weeks - 1) * week + last > threshold:
+                weeks -= 1
+            while not weeks * week + last > threshold:
+                weeks += 1
+                self._check_weeks(weeks)
+            base = weeks * week
+            for offset in range(7):
+                if base + prefix[offset] > threshold:
+                    return 7 * weeks + offset
+        else:
+            while weeks > 0 and (weeks - 1) * week + last >= threshold:
+                weeks -= 1
+            while not weeks * week + last >= threshold:
+                weeks += 1
+                self._check_weeks(weeks)
+            base = weeks * week
+            for offset in range(7):
+                if base + prefix[offset] >= threshold:
+                    return 7 * weeks + offset
         return 7 * weeks + 6  # not reached: the week's total already did above
+
+    def _check_weeks(self, weeks: int) -> None:
+        if 7 * weeks > self.max_days + 7:
+            raise PlanningError("the projection runs past the year 9999; raise the hours per week")
 
     def date(self, day: int) -> dt.date:
         if day > self.max_days:
             raise PlanningError("the projection runs past the year 9999; raise the hours per week")
-        return self.start + dt.timedelta(days=day)
+        return dt.date.fromordinal(self._ordinal + day)
 
     def start_day(self, hours: float) -> int:
         """The day on which work beginning `hours` into the timeline happens."""

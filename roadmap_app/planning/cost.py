@@ -30,7 +30,10 @@ def remaining_hours(node: Node) -> float:
     hours = node.effective_hours
     if hours <= 0:
         return 0.0
-    finished = sum(r.estimated_hours or 0.0 for r in node.resources if r.status.is_closed)
+    finished = 0.0  # a loop, not sum() over a generator: most nodes have no resources
+    for r in node.resources:
+        if r.status.is_closed:
+            finished += r.estimated_hours or 0.0
     return max(hours - finished, IN_PROGRESS_FLOOR * hours)
 
 

@@ -162,6 +162,7 @@ def resolve_route(
     pace = max(hours_per_week or roadmap.plan.weekly_hours, 0.5)
     cost: list[float | None] = [None] * n
     hours: list[float | None] = [None] * n  # study hours left, where worked out
+    practice_kind = NodeKind.PRACTICE
 
     def cost_of(start: int) -> float:
         """The longest chain in weeks ending at `start`, with the shortest pick in each
@@ -196,7 +197,7 @@ def resolve_route(
                     if options:
                         need = max(need, min(options))
             node = nodes[i]
-            if node.status.is_closed or node.kind is NodeKind.PRACTICE or node.learned_in:
+            if node.status.is_closed or node.kind is practice_kind or node.learned_in:
                 own = 0.0
             elif node.duration_weeks is not None:
                 own = float(node.duration_weeks)
@@ -218,7 +219,13 @@ def resolve_route(
         roots.append(index[goal])
     else:
         succs = edges.succs
-        roots += [i for i in range(n) if usable[i] and not any(usable[t] for t in succs[i])]
+        for i in range(n):
+            if usable[i]:
+                for t in succs[i]:
+                    if usable[t]:
+                        break
+                else:  # nothing usable depends on it
+                    roots.append(i)
     roots += [i for i, node in enumerate(nodes) if node.kind is NodeKind.PRACTICE and usable[i]]
     roots += sorted(included)
 

@@ -263,7 +263,8 @@ class _Planner:
             if not needs:
                 continue
             node = nodes[t]
-            if not open_[t] or (node.is_duration and node.status is Status.IN_PROGRESS and not practice[t]):
+            under_way = node.duration_weeks is not None and node.status is Status.IN_PROGRESS
+            if not open_[t] or (under_way and not practice[t]):
                 continue  # closed, or a commitment already under way: nothing holds it back
             for s in needs:
                 if open_[s] and not practice[s] and s != t:
@@ -312,7 +313,7 @@ class _Planner:
             node = nodes[i]
             if self.practice[i]:
                 kind[i] = _PRACTICE
-            elif node.is_duration:
+            elif node.duration_weeks is not None:  # Node.is_duration, without a property call
                 kind[i] = _DURATION
             elif node.learned_in is not None:
                 h = index.get(node.learned_in, -1)
@@ -493,7 +494,8 @@ class _Planner:
                 own, critical_len, goal_index, calendar, slice_) -> Schedule:
         nodes = self.nodes
         work = [i for i in placed if kind[i] != _PRACTICE]
-        if goal_index >= 0 and goal_index in set(work):
+        goal_placed = goal_index >= 0 and goal_index in set(placed)
+        if goal_placed and kind[goal_index] != _PRACTICE:
             last = fin_day[goal_index]
         else:
             last = max((fin_day[i] for i in work), default=0)
@@ -507,28 +509,38 @@ class _Planner:
             end[i] = calendar.cum(fin_day[i])
         lanes = {_STUDY: LANE_STUDY, _DURATION: LANE_DURATION, _RIDE: LANE_DURATION,
                  _PRACTICE: LANE_PRACTICE}
-        order = {i: k for k, i in enumerate(placed)}
         # Work in date order, then the ongoing practices (they span the whole plan), the goal last.
+        # By start day, ties in the order they were placed: the sort is stable.
         rows = sorted((i for i in placed if i != goal_index and kind[i] != _PRACTICE),
-                      key=lambda i: (st_day[i], order[i]))
+                      key=st_day.__getitem__)
         rows += practices
-        if goal_index in order:
+        if goal_placed:
             rows.append(goal_index)
         entries = []
         total = 0.0
+        new_entry = object.__new__
+        dates: dict[int, dt.date] = {}  # many entries share a day: each date is made once
+
+        def date_of(day: int) -> dt.date:
+            dates[day] = found = calendar.date(day)
+            return found
+
         for i in rows:
             node = nodes[i]
-            finish = calendar.date(fin_day[i])
+            finish = dates.get(fin_day[i]) or date_of(fin_day[i])
             critical = kind[i] != _PRACTICE and critical_len > 0 and abs(
                 head[i] + tail[i] - own[i] - critical_len) <= TOL * (1 + critical_len)
             if kind[i] == _STUDY:
                 total += hours[i]
-            entries.append(ScheduledNode(
+            # Filled in directly rather than through the frozen dataclass's __init__, which
+            # sets each field through object.__setattr__: a tenth of a 10k-node schedule.
+            entry = new_entry(ScheduledNode)
+            entry.__dict__.update(
                 id=node.id,
                 title=node.title,
                 stage=node.stage,
                 hours=hours[i],
-                start=calendar.date(st_day[i]),
+                start=dates.get(st_day[i]) or date_of(st_day[i]),
                 finish=finish,
                 at_risk=node.target_date is not None and node.target_date < finish,
                 on_critical_path=critical,
@@ -538,7 +550,8 @@ class _Planner:
                 status=node.status,
                 lane=lanes[kind[i]],
                 weeks=weeks[i],
-            ))
+            )
+            entries.append(entry)
         reached = nodes[goal_index].status.is_closed if self.goal is not None else not entries
         goal_date = None
         if work:
