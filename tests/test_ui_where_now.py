@@ -228,3 +228,31 @@ def test_the_finish_date_follows_the_answers_by_itself(career_window, qtbot):
 
     _drive(career_window, qtbot, steps)
     assert texts
+
+
+def test_profiles_that_do_not_fit_the_roadmap_are_greyed_out_with_the_reason(window, qtbot):
+    from roadmap_app.planning.profiles import PROFILES, misfit
+    from roadmap_app.templates import load_template
+
+    roadmap = load_template("swe-to-mle")
+    window.files.new_document(roadmap)
+    unfit = {p for p in PROFILES if misfit(roadmap, p)}
+    assert unfit and "software-engineer" not in unfit  # the roadmap is for working engineers
+    seen, current = {}, []
+
+    def steps(wizard) -> None:
+        profiles = wizard.profile_page.profiles
+        for row in range(profiles.count()):
+            item = profiles.item(row)
+            seen[item.data(Qt.ItemDataRole.UserRole)] = (
+                bool(item.flags() & Qt.ItemFlag.ItemIsEnabled), item.toolTip())
+        current.append(wizard.profile_page.profile_id())
+        wizard.reject()
+
+    _drive(window, qtbot, steps)
+    assert set(seen) == set(PROFILES)
+    for profile_id, (enabled, tip) in seen.items():
+        assert enabled == (profile_id not in unfit), profile_id
+        if not enabled:
+            assert "does not fit the roadmap" in tip
+    assert current and current[0] not in unfit  # the flow opens on a profile that fits

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from roadmap_app.model import EdgeKind, Roadmap, RouteChoice
 from roadmap_app.planning.profiles import PROFILES, apply_profile
+from roadmap_app.planning.profiles import misfit as _misfit
 from roadmap_app.planning.routes import Route, resolve_route
 
-__all__ = ["Profile", "ProfileStart", "Route", "groups_into", "has_groups", "off_route_for", "profiles",
-           "route_for", "route_of", "starting_point"]
+__all__ = ["Profile", "ProfileStart", "Route", "groups_into", "has_groups", "misfit", "off_route_for",
+           "profiles", "route_for", "route_of", "starting_point"]
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class ProfileStart:
     done: dict[str, dt.date]  # node id -> the day it was finished
     route: list[RouteChoice]  # the plan's whole route once the profile's choices are made
     started: dict[str, dt.date] = field(default_factory=dict)  # the current step, in progress since
+
+
+def misfit(roadmap: Roadmap, profile_id: str) -> str | None:
+    """Why the profile does not fit `roadmap` (a sentence naming both), or None when it does."""
+    return _misfit(roadmap, profile_id)
 
 
 def profiles() -> list[Profile]:

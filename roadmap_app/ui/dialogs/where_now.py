@@ -90,12 +90,27 @@ class ProfilePage(QWizardPage):
         self.profiles.currentItemChanged.connect(self._picked)
         self.select(DEFAULT_PROFILE)
 
-    def select(self, profile_id: str) -> None:
+    def mark_fit(self, roadmap: Roadmap) -> None:
+        """Profiles that do not fit this roadmap are greyed out, their tooltip saying why
+        (a student's degree on a roadmap for working engineers), so none fails after picking."""
         for row in range(self.profiles.count()):
+            item = self.profiles.item(row)
+            reason = career_api.misfit(roadmap, item.data(ID_ROLE))
+            if reason:
+                item.setFlags(item.flags() & ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable))
+                item.setToolTip(f"{item.toolTip()}\n\n{reason}")
+        current = self.profiles.currentItem()
+        if current is not None and not current.flags() & Qt.ItemFlag.ItemIsEnabled:
+            self.select(current.data(ID_ROLE))
+
+    def select(self, profile_id: str) -> None:
+        enabled = [row for row in range(self.profiles.count())
+                   if self.profiles.item(row).flags() & Qt.ItemFlag.ItemIsEnabled]
+        for row in enabled:
             if self.profiles.item(row).data(ID_ROLE) == profile_id:
                 self.profiles.setCurrentRow(row)
                 return
-        self.profiles.setCurrentRow(0)
+        self.profiles.setCurrentRow(enabled[0] if enabled else 0)
 
     def profile_id(self) -> str:
         item = self.profiles.currentItem()
@@ -286,6 +301,7 @@ class WhereNowWizard(QWizard):
         self.today = today or dt.date.today()
         roadmap = document.roadmap
         self.profile_page = ProfilePage()
+        self.profile_page.mark_fit(roadmap)
         self.known_page = KnownPage(roadmap)
         self.pace_page = PacePage(roadmap)
         for page in (self.profile_page, self.known_page, self.pace_page):
