@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import random
-import signal
-from contextlib import contextmanager
 
 import pytest
+from hard_limit import hard_limit as _hard_limit
 
 from roadmap_app.interchange import budget, jsoncanvas, roadmapsh
 from roadmap_app.interchange.budget import CardLinks, saved_bytes
@@ -25,18 +24,8 @@ from roadmap_app.storage.errors import FileFormatError
 LIMIT_S = 10
 
 
-@contextmanager
 def hard_limit(seconds: int = LIMIT_S):
-    def expired(_signum, _frame):
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    return _hard_limit(seconds)
 
 
 def canvas(texts: list[str], edges: list[tuple[int, int]] = ()) -> bytes:

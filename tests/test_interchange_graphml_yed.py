@@ -7,12 +7,11 @@ Every parse runs under a hard time limit, so a hang fails instead of blocking th
 
 from __future__ import annotations
 
-import signal
 import xml.etree.ElementTree as ET
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from hard_limit import hard_limit as _hard_limit
 
 from roadmap_app.interchange.formats import import_bytes
 from roadmap_app.interchange.geometry import overlapping_pairs
@@ -27,19 +26,8 @@ Y = "{http://www.yworks.com/xml/graphml}"
 LIMIT_S = 5
 
 
-@contextmanager
 def hard_limit(seconds: int = LIMIT_S):
-    """Interrupt a parse that runs too long (SIGALRM reaches the expat handlers in Python)."""
-    def expired(_signum, _frame):
-        raise TimeoutError(f"the parse took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    return _hard_limit(seconds)
 
 
 def load(name: str):

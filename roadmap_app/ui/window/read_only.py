@@ -10,40 +10,24 @@ disabled. Saving a copy with Save As makes the document editable again, and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QAbstractScrollArea, QHBoxLayout
+
+from roadmap_app.ui.common.canvas_banner import CanvasBanner
 
 MAP_ROOM = 260  # px kept free for the overview map (canvas.minimap) beside the banner
 EDIT_ACTIONS = ("save", "add_node", "delete", "rename", "connect", "auto_layout", "revert",
                 "restore_backup", "import")
 
-STYLE = """
-QFrame#read_only_banner { background: palette(tool-tip-base); border: 1px solid palette(mid);
-                          border-radius: 6px; }
-QFrame#read_only_banner QLabel { color: palette(tool-tip-text); }
-"""
-
-
-class ReadOnlyBanner(QFrame):
+class ReadOnlyBanner(CanvasBanner):
     """Floats at the bottom of the canvas viewport, like the filter banner at its top."""
 
     def __init__(self, view: QAbstractScrollArea):
-        # A child of the view, over its viewport: a child of the viewport itself would be
-        # scrolled along with the canvas (QWidget.scroll moves children).
-        super().__init__(view)
-        self._viewport = view.viewport()
-        self.setObjectName("read_only_banner")
-        self.label = QLabel()
-        self.label.setObjectName("read_only_banner_text")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        super().__init__(view, "read_only_banner")
         self.label.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.addWidget(self.label)
-        self._viewport.installEventFilter(self)
-        QApplication.instance().paletteChanged.connect(self.restyle)
-        self.restyle()
-        self.hide()
+        self._ready()
 
     def set_reason(self, reason: str | None) -> None:
         if not reason:
@@ -62,21 +46,6 @@ class ReadOnlyBanner(QFrame):
         self.setFixedHeight(self.heightForWidth(self.width()) if self.hasHeightForWidth()
                             else self.sizeHint().height())
         self.move(area.x() + 8, area.bottom() - self.height() - 8)
-
-    def showEvent(self, event) -> None:
-        self._place()
-        super().showEvent(event)
-
-    def restyle(self) -> None:
-        """The window's colours, not the canvas viewport's (which it would inherit), and the
-        style sheet set again: a style sheet resolves palette() only when it is set."""
-        self.setPalette(QApplication.palette())
-        self.setStyleSheet(STYLE)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._viewport and event.type() == QEvent.Type.Resize:
-            self._place()  # hidden or not: the window may be laid out before it shows
-        return False
 
 
 def apply(window) -> None:
